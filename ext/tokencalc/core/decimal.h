@@ -1,0 +1,86 @@
+/*
+ * tokencalc core: exact decimal numbers and their arithmetic.
+ *
+ * A tc_dec is sign * magnitude / 10^scale. The magnitude lives in a uint64_t while it fits
+ * (the common case: token amounts) and in a GMP mpz_t only when it does not, so everyday
+ * values never touch GMP. Every operation is exact and then truncated toward zero to its
+ * result scale (see ../shared/spec/arithmetic.md). No function here allocates through PHP.
+ *
+ * Life cycle: tc_dec_init() before first use, tc_dec_clear() after last use. Every function
+ * that writes a tc_dec replaces its old value; results may alias operands.
+ */
+#ifndef TC_DECIMAL_H
+#define TC_DECIMAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <gmp.h>
+
+#include "tc_status.h"
+
+/* Pass as the scale of add/sub/mul/sum for an exact, untruncated result. */
+#define TC_SCALE_EXACT UINT32_MAX
+/* Largest scale a caller may ask for (INI tokencalc.scale and every $scale argument). */
+#define TC_SCALE_MAX 10000u
+
+typedef struct tc_dec {
+	uint64_t small;   /* magnitude, when !is_big */
+	mpz_t big;        /* magnitude (>= 0), initialised only while is_big */
+	uint32_t scale;   /* digits after the decimal point */
+	bool neg;         /* never true for zero */
+	bool is_big;
+} tc_dec;
+
+/* Sets d to 0 (scale 0). Cheap: no allocation. */
+void tc_dec_init(tc_dec *d);
+/* Releases what d holds; d may be initialised again afterwards. */
+void tc_dec_clear(tc_dec *d);
+/* d = s, exactly (copies the scale too). */
+void tc_dec_copy(tc_dec *d, const tc_dec *s);
+
+/*
+ * Parses s[0..len) in the grammar [+-]?(DIGITS("."DIGITS?)?|"."DIGITS), ASCII only.
+ * TC_ERR_TOO_LONG when len > max_digits (checked first, before any work);
+ * TC_ERR_SYNTAX for anything else that is not in the grammar. d is unchanged on error.
+ */
+tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits);
+/* d = v, scale 0. */
+void tc_dec_from_i64(tc_dec *d, int64_t v);
+/* d = coeff / 10^scale (coeff signed, any size). */
+void tc_dec_from_mpz(tc_dec *d, const mpz_t coeff, uint32_t scale);
+/* coeff = the signed integer coefficient of d (d == coeff / 10^d->scale). coeff initialised. */
+void tc_dec_get_mpz(mpz_t coeff, const tc_dec *d);
+
+/* -1, 0 or 1 by sign. */
+int tc_dec_sign(const tc_dec *d);
+/* -1, 0 or 1 as a < b, a == b, a > b, on the exact values. */
+int tc_dec_cmp(const tc_dec *a, const tc_dec *b);
+
+/* r = a + b (resp. a - b) truncated toward zero to min(scale, max(a->scale, b->scale)). */
+void tc_dec_add(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
+void tc_dec_sub(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
+/* r = a * b truncated toward zero to min(scale, a->scale + b->scale). */
+void tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
+/*
+ * r = a / b truncated toward zero: to `scale` places when the quotient does not terminate
+ * within them, else to min(scale, max(a->scale - b->scale, fewest places that print it exactly)).
+ * TC_ERR_DIV0 when b is zero (r unchanged). scale must be <= TC_SCALE_MAX.
+ */
+tc_status tc_dec_div(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
+/* r = a truncated toward zero to min(scale, a->scale) places. */
+void tc_dec_truncate(tc_dec *r, const tc_dec *a, uint32_t scale);
+/* d without trailing fractional zeros (scale lowered as far as the value allows). */
+void tc_dec_normalize(tc_dec *d);
+/* d rescaled to exactly `scale` places: appends zeros, or truncates toward zero. */
+void tc_dec_rescale(tc_dec *d, uint32_t scale);
+
+/* An upper bound of the bytes tc_dec_print() writes, its terminating NUL included. */
+size_t tc_dec_print_size(const tc_dec *d);
+/*
+ * Writes d as [-]INT[.FRAC] with exactly d->scale fractional digits and a NUL; returns the
+ * length without the NUL. buf must hold tc_dec_print_size(d) bytes.
+ */
+size_t tc_dec_print(const tc_dec *d, char *buf);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * tokencalc: the PHP binding's shared declarations.
+ * The binding turns zvals into core calls (core/) and core statuses into exceptions.
+ */
+#ifndef PHP_TOKENCALC_H
+#define PHP_TOKENCALC_H
+
+extern zend_module_entry tokencalc_module_entry;
+#define phpext_tokencalc_ptr &tokencalc_module_entry
+
+#define PHP_TOKENCALC_VERSION "0.1.0"
+
+#include "core/decimal.h"
+
+ZEND_BEGIN_MODULE_GLOBALS(tokencalc)
+	zend_long scale;       /* tokencalc.scale: default result scale */
+	zend_long max_digits;  /* tokencalc.max_digits: longest accepted input, in characters */
+ZEND_END_MODULE_GLOBALS(tokencalc)
+
+ZEND_EXTERN_MODULE_GLOBALS(tokencalc)
+#define TOKENCALC_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(tokencalc, v)
+
+#if defined(ZTS) && defined(COMPILE_DL_TOKENCALC)
+ZEND_TSRMLS_CACHE_EXTERN()
+#endif
+
+/*
+ * Reads a string|int zval into d (initialised by the caller). On failure throws the
+ * exception that names argument arg_num (TypeError or ValueError) and returns FAILURE.
+ */
+zend_result php_tokencalc_arg_to_dec(tc_dec *d, zval *arg, uint32_t arg_num);
+
+/*
+ * Like php_tokencalc_arg_to_dec() for a value found inside an array argument: the message names
+ * the argument and the entry, e.g. "tokencalc_fees(): Argument #2 ($rates) must contain only
+ * valid decimal numbers, ["peer"] is not". key is the entry's key (NULL for an int key h).
+ */
+zend_result php_tokencalc_entry_to_dec(tc_dec *d, zval *value, uint32_t arg_num,
+		zend_string *key, zend_ulong h);
+
+/* Parses a `?int $scale` argument (is_null: it was null or omitted); throws and returns FAILURE when out of range. */
+zend_result php_tokencalc_scale_arg(uint32_t *scale, zend_long value, bool is_null, uint32_t arg_num);
+
+/* A new PHP string holding d printed (the core writes straight into it). */
+zend_string *php_tokencalc_dec_to_str(const tc_dec *d);
+
+/*
+ * Calls cb(key, value, ctx) for each entry of an array or Traversable (value dereferenced; key an
+ * int or string zval for arrays, whatever the iterator yields otherwise). Stops at the first
+ * FAILURE or exception and returns FAILURE; arg_num names the argument in engine errors.
+ */
+typedef zend_result (*php_tokencalc_iter_cb)(zval *key, zval *value, void *ctx);
+zend_result php_tokencalc_iterate(zval *iterable, uint32_t arg_num, php_tokencalc_iter_cb cb, void *ctx);
+
+#endif

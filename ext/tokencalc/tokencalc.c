@@ -1,0 +1,503 @@
+/*
+ * tokencalc: the PHP binding of the arithmetic functions, the module, its INI and phpinfo().
+ * Fees, mint and Q64.96 are bound in tokencalc_domain.c, receipts in tokencalc_receipt.c.
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "php_ini.h"
+#include "ext/standard/info.h"
+#include "zend_attributes.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+
+#include <sodium.h>
+
+#include "php_tokencalc.h"
+#include "core/mint.h"
+
+/* PHP 8.1 has no SensitiveParameter attribute; the generated arginfo adds it from 8.2 on. */
+#if PHP_VERSION_ID < 80200
+# define zend_add_parameter_attribute(...) NULL
+#endif
+
+#include "tokencalc_arginfo.h"
+
+#ifndef ZEND_INI_GET_ADDR
+# ifndef ZTS
+#  define ZEND_INI_GET_ADDR() ((char *) mh_arg2 + (size_t) mh_arg1)
+# else
+#  define ZEND_INI_GET_ADDR() ((char *) ts_resource(*((int *) mh_arg2)) + (size_t) mh_arg1)
+# endif
+#endif
+
+/* Largest accepted tokencalc.max_digits: bounds every GMP allocation an input can cause. */
+#define TC_MAX_DIGITS_LIMIT 1000000
+
+ZEND_DECLARE_MODULE_GLOBALS(tokencalc)
+
+/* ---- INI ---- */
+
+/* Parses an INI value that must be a plain non-negative integer within [min, max]. */
+static bool parse_ini_long(const zend_string *value, zend_long min, zend_long max, zend_long *out)
+{
+	const char *s = ZSTR_VAL(value);
+	size_t len = ZSTR_LEN(value);
+	zend_long v = 0;
+
+	if (len == 0 || len > 12) {
+		return false;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9') {
+			return false;
+		}
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v < min || v > max) {
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+static PHP_INI_MH(OnUpdateScale)
+{
+	zend_long v;
+
+	if (!parse_ini_long(new_value, 0, TC_SCALE_MAX, &v)) {
+		php_error_docref(NULL, E_WARNING,
+			"Invalid \"tokencalc.scale\" setting: it must be an integer between 0 and %u", TC_SCALE_MAX);
+		return FAILURE;
+	}
+	*(zend_long *) ZEND_INI_GET_ADDR() = v;
+	return SUCCESS;
+}
+
+static PHP_INI_MH(OnUpdateMaxDigits)
+{
+	zend_long v;
+
+	if (!parse_ini_long(new_value, 1, TC_MAX_DIGITS_LIMIT, &v)) {
+		php_error_docref(NULL, E_WARNING,
+			"Invalid \"tokencalc.max_digits\" setting: it must be an integer between 1 and %d",
+			TC_MAX_DIGITS_LIMIT);
+		return FAILURE;
+	}
+	*(zend_long *) ZEND_INI_GET_ADDR() = v;
+	return SUCCESS;
+}
+
+PHP_INI_BEGIN()
+	STD_PHP_INI_ENTRY("tokencalc.scale", "10", PHP_INI_ALL, OnUpdateScale,
+		scale, zend_tokencalc_globals, tokencalc_globals)
+	STD_PHP_INI_ENTRY("tokencalc.max_digits", "4096", PHP_INI_ALL, OnUpdateMaxDigits,
+		max_digits, zend_tokencalc_globals, tokencalc_globals)
+PHP_INI_END()
+
+/* ---- helpers shared by the binding (php_tokencalc.h) ---- */
+
+zend_result php_tokencalc_arg_to_dec(tc_dec *d, zval *arg, uint32_t arg_num)
+{
+	switch (Z_TYPE_P(arg)) {
+		case IS_LONG:
+			tc_dec_from_i64(d, Z_LVAL_P(arg));
+			return SUCCESS;
+		case IS_STRING:
+			switch (tc_dec_parse(d, Z_STRVAL_P(arg), Z_STRLEN_P(arg), (size_t) TOKENCALC_G(max_digits))) {
+				case TC_OK:
+					return SUCCESS;
+				case TC_ERR_TOO_LONG:
+					zend_argument_value_error(arg_num,
+						"must not be longer than " ZEND_LONG_FMT " characters (tokencalc.max_digits)",
+						TOKENCALC_G(max_digits));
+					return FAILURE;
+				default:
+					zend_argument_value_error(arg_num, "is not a valid decimal number");
+					return FAILURE;
+			}
+		default:
+			zend_argument_type_error(arg_num, "must be of type string|int, %s given", zend_zval_type_name(arg));
+			return FAILURE;
+	}
+}
+
+zend_result php_tokencalc_entry_to_dec(tc_dec *d, zval *value, uint32_t arg_num,
+		zend_string *key, zend_ulong h)
+{
+	char where[96];
+
+	if (key != NULL) {
+		snprintf(where, sizeof where, "[\"%.*s\"%s]", (int) MIN(ZSTR_LEN(key), 64), ZSTR_VAL(key),
+			ZSTR_LEN(key) > 64 ? "..." : "");
+	} else {
+		snprintf(where, sizeof where, "[" ZEND_ULONG_FMT "]", h);
+	}
+	ZVAL_DEREF(value);
+	switch (Z_TYPE_P(value)) {
+		case IS_LONG:
+			tc_dec_from_i64(d, Z_LVAL_P(value));
+			return SUCCESS;
+		case IS_STRING:
+			switch (tc_dec_parse(d, Z_STRVAL_P(value), Z_STRLEN_P(value), (size_t) TOKENCALC_G(max_digits))) {
+				case TC_OK:
+					return SUCCESS;
+				case TC_ERR_TOO_LONG:
+					zend_argument_value_error(arg_num,
+						"must contain only numbers of at most " ZEND_LONG_FMT
+						" characters (tokencalc.max_digits), %s is longer", TOKENCALC_G(max_digits), where);
+					return FAILURE;
+				default:
+					zend_argument_value_error(arg_num, "must contain only valid decimal numbers, %s is not", where);
+					return FAILURE;
+			}
+		default:
+			zend_argument_type_error(arg_num, "must contain only values of type string|int, %s given at %s",
+				zend_zval_type_name(value), where);
+			return FAILURE;
+	}
+}
+
+zend_result php_tokencalc_scale_arg(uint32_t *scale, zend_long value, bool is_null, uint32_t arg_num)
+{
+	if (is_null) {
+		*scale = (uint32_t) TOKENCALC_G(scale);
+		return SUCCESS;
+	}
+	if (value < 0 || value > (zend_long) TC_SCALE_MAX) {
+		zend_argument_value_error(arg_num, "must be between 0 and %u", TC_SCALE_MAX);
+		return FAILURE;
+	}
+	*scale = (uint32_t) value;
+	return SUCCESS;
+}
+
+zend_string *php_tokencalc_dec_to_str(const tc_dec *d)
+{
+	size_t size = tc_dec_print_size(d);
+	zend_string *s = zend_string_alloc(size - 1, 0);
+
+	ZSTR_LEN(s) = tc_dec_print(d, ZSTR_VAL(s));
+	return s;
+}
+
+zend_result php_tokencalc_iterate(zval *iterable, uint32_t arg_num, php_tokencalc_iter_cb cb, void *ctx)
+{
+	if (Z_TYPE_P(iterable) == IS_ARRAY) {
+		zend_string *key;
+		zend_ulong h;
+		zval *value, zkey;
+
+		ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(iterable), h, key, value) {
+			if (key != NULL) {
+				ZVAL_STR(&zkey, key);
+			} else {
+				ZVAL_LONG(&zkey, (zend_long) h);
+			}
+			ZVAL_DEREF(value);
+			if (cb(&zkey, value, ctx) == FAILURE) {
+				return FAILURE;
+			}
+		} ZEND_HASH_FOREACH_END();
+		return SUCCESS;
+	}
+
+	zend_class_entry *ce = Z_OBJCE_P(iterable);
+	zend_object_iterator *it = ce->get_iterator(ce, iterable, 0);
+	zend_result result = FAILURE;
+
+	if (it == NULL || EG(exception)) {
+		if (!EG(exception)) {
+			zend_argument_type_error(arg_num, "could not be iterated");
+		}
+		goto done;
+	}
+	if (it->funcs->rewind) {
+		it->funcs->rewind(it);
+	}
+	while (!EG(exception) && it->funcs->valid(it) == SUCCESS && !EG(exception)) {
+		zval *value = it->funcs->get_current_data(it);
+		zval zkey;
+		if (EG(exception)) {
+			goto done;
+		}
+		if (it->funcs->get_current_key) {
+			it->funcs->get_current_key(it, &zkey);
+			if (EG(exception)) {
+				goto done;
+			}
+		} else {
+			ZVAL_NULL(&zkey);
+		}
+		ZVAL_DEREF(value);
+		zend_result r = cb(&zkey, value, ctx);
+		zval_ptr_dtor(&zkey);
+		if (r == FAILURE) {
+			goto done;
+		}
+		it->funcs->move_forward(it);
+	}
+	result = EG(exception) ? FAILURE : SUCCESS;
+done:
+	if (it != NULL) {
+		zend_iterator_dtor(it);
+	}
+	return result;
+}
+
+/* Reads a string|int argument straight into a tc_dec inside the fast ZPP block. */
+#define TC_Z_PARAM_DEC(dest) \
+	Z_PARAM_PROLOGUE(0, 0); \
+	if (UNEXPECTED(php_tokencalc_arg_to_dec(dest, _arg, _i) == FAILURE)) { \
+		_error_code = ZPP_ERROR_FAILURE; \
+		break; \
+	}
+
+/* ---- arithmetic functions ---- */
+
+typedef enum { TC_OP_ADD, TC_OP_SUB, TC_OP_MUL, TC_OP_DIV } tc_binary_op;
+
+static void tokencalc_binary(INTERNAL_FUNCTION_PARAMETERS, tc_binary_op op)
+{
+	tc_dec a, b, r;
+	zend_long scale_arg = 0;
+	bool scale_null = true;
+	uint32_t scale;
+
+	tc_dec_init(&a);
+	tc_dec_init(&b);
+	tc_dec_init(&r);
+
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		TC_Z_PARAM_DEC(&a)
+		TC_Z_PARAM_DEC(&b)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG_OR_NULL(scale_arg, scale_null)
+	ZEND_PARSE_PARAMETERS_END_EX(goto cleanup);
+
+	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 3) == FAILURE) {
+		goto cleanup;
+	}
+	switch (op) {
+		case TC_OP_ADD:
+			tc_dec_add(&r, &a, &b, scale);
+			break;
+		case TC_OP_SUB:
+			tc_dec_sub(&r, &a, &b, scale);
+			break;
+		case TC_OP_MUL:
+			tc_dec_mul(&r, &a, &b, scale);
+			break;
+		case TC_OP_DIV:
+			if (tc_dec_div(&r, &a, &b, scale) == TC_ERR_DIV0) {
+				zend_throw_exception_ex(zend_ce_division_by_zero_error, 0, "Division by zero");
+				goto cleanup;
+			}
+			break;
+	}
+	RETVAL_NEW_STR(php_tokencalc_dec_to_str(&r));
+
+cleanup:
+	tc_dec_clear(&a);
+	tc_dec_clear(&b);
+	tc_dec_clear(&r);
+}
+
+PHP_FUNCTION(tokencalc_add)
+{
+	tokencalc_binary(INTERNAL_FUNCTION_PARAM_PASSTHRU, TC_OP_ADD);
+}
+
+PHP_FUNCTION(tokencalc_sub)
+{
+	tokencalc_binary(INTERNAL_FUNCTION_PARAM_PASSTHRU, TC_OP_SUB);
+}
+
+PHP_FUNCTION(tokencalc_mul)
+{
+	tokencalc_binary(INTERNAL_FUNCTION_PARAM_PASSTHRU, TC_OP_MUL);
+}
+
+PHP_FUNCTION(tokencalc_div)
+{
+	tokencalc_binary(INTERNAL_FUNCTION_PARAM_PASSTHRU, TC_OP_DIV);
+}
+
+PHP_FUNCTION(tokencalc_truncate)
+{
+	tc_dec a;
+	zend_long scale_arg = 0;
+	bool scale_null = true;
+	uint32_t scale;
+
+	tc_dec_init(&a);
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		TC_Z_PARAM_DEC(&a)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG_OR_NULL(scale_arg, scale_null)
+	ZEND_PARSE_PARAMETERS_END_EX(goto cleanup);
+
+	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 2) == FAILURE) {
+		goto cleanup;
+	}
+	tc_dec_truncate(&a, &a, scale);
+	RETVAL_NEW_STR(php_tokencalc_dec_to_str(&a));
+
+cleanup:
+	tc_dec_clear(&a);
+}
+
+PHP_FUNCTION(tokencalc_cmp)
+{
+	tc_dec a, b;
+
+	tc_dec_init(&a);
+	tc_dec_init(&b);
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		TC_Z_PARAM_DEC(&a)
+		TC_Z_PARAM_DEC(&b)
+	ZEND_PARSE_PARAMETERS_END_EX(goto cleanup);
+
+	RETVAL_LONG(tc_dec_cmp(&a, &b));
+
+cleanup:
+	tc_dec_clear(&a);
+	tc_dec_clear(&b);
+}
+
+PHP_FUNCTION(tokencalc_normalize)
+{
+	tc_dec a;
+
+	tc_dec_init(&a);
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		TC_Z_PARAM_DEC(&a)
+	ZEND_PARSE_PARAMETERS_END_EX(goto cleanup);
+
+	tc_dec_normalize(&a);
+	RETVAL_NEW_STR(php_tokencalc_dec_to_str(&a));
+
+cleanup:
+	tc_dec_clear(&a);
+}
+
+typedef struct {
+	tc_dec acc;
+	tc_dec value;
+	uint32_t max_scale;
+} tc_sum_ctx;
+
+static zend_result sum_entry(zval *key, zval *value, void *opaque)
+{
+	tc_sum_ctx *ctx = opaque;
+	zend_string *skey = Z_TYPE_P(key) == IS_STRING ? Z_STR_P(key) : NULL;
+	zend_ulong h = Z_TYPE_P(key) == IS_LONG ? (zend_ulong) Z_LVAL_P(key) : 0;
+
+	if (php_tokencalc_entry_to_dec(&ctx->value, value, 1, skey, h) == FAILURE) {
+		return FAILURE;
+	}
+	if (ctx->value.scale > ctx->max_scale) {
+		ctx->max_scale = ctx->value.scale;
+	}
+	tc_dec_add(&ctx->acc, &ctx->acc, &ctx->value, TC_SCALE_EXACT);
+	return SUCCESS;
+}
+
+PHP_FUNCTION(tokencalc_sum)
+{
+	zval *values;
+	zend_long scale_arg = 0;
+	bool scale_null = true;
+	uint32_t scale;
+	tc_sum_ctx ctx;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_ITERABLE(values)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG_OR_NULL(scale_arg, scale_null)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 2) == FAILURE) {
+		RETURN_THROWS();
+	}
+	tc_dec_init(&ctx.acc);
+	tc_dec_init(&ctx.value);
+	ctx.max_scale = 0;
+	if (php_tokencalc_iterate(values, 1, sum_entry, &ctx) == SUCCESS) {
+		tc_dec_truncate(&ctx.acc, &ctx.acc, MIN(scale, ctx.max_scale));
+		RETVAL_NEW_STR(php_tokencalc_dec_to_str(&ctx.acc));
+	}
+	tc_dec_clear(&ctx.acc);
+	tc_dec_clear(&ctx.value);
+}
+
+/* ---- module ---- */
+
+static PHP_GINIT_FUNCTION(tokencalc)
+{
+#if defined(COMPILE_DL_TOKENCALC) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	tokencalc_globals->scale = 10;
+	tokencalc_globals->max_digits = 4096;
+}
+
+static PHP_MINIT_FUNCTION(tokencalc)
+{
+	/* Idempotent and thread-safe; picks libsodium's fastest BLAKE2b implementation. */
+	if (sodium_init() < 0) {
+		return FAILURE;
+	}
+	REGISTER_INI_ENTRIES();
+	register_tokencalc_symbols(module_number);
+	return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(tokencalc)
+{
+	UNREGISTER_INI_ENTRIES();
+	return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(tokencalc)
+{
+	char compiled[32];
+
+	snprintf(compiled, sizeof compiled, "%d.%d.%d",
+		__GNU_MP_VERSION, __GNU_MP_VERSION_MINOR, __GNU_MP_VERSION_PATCHLEVEL);
+	php_info_print_table_start();
+	php_info_print_table_row(2, "tokencalc support", "enabled");
+	php_info_print_table_row(2, "tokencalc version", PHP_TOKENCALC_VERSION);
+	php_info_print_table_row(2, "GMP version (compiled)", compiled);
+	php_info_print_table_row(2, "GMP version (runtime)", gmp_version);
+	php_info_print_table_row(2, "libsodium version (compiled)", SODIUM_VERSION_STRING);
+	php_info_print_table_row(2, "libsodium version (runtime)", sodium_version_string());
+	php_info_print_table_end();
+	DISPLAY_INI_ENTRIES();
+}
+
+zend_module_entry tokencalc_module_entry = {
+	STANDARD_MODULE_HEADER,
+	"tokencalc",
+	ext_functions,
+	PHP_MINIT(tokencalc),
+	PHP_MSHUTDOWN(tokencalc),
+	NULL,
+	NULL,
+	PHP_MINFO(tokencalc),
+	PHP_TOKENCALC_VERSION,
+	PHP_MODULE_GLOBALS(tokencalc),
+	PHP_GINIT(tokencalc),
+	NULL,
+	NULL,
+	STANDARD_MODULE_PROPERTIES_EX
+};
+
+#ifdef COMPILE_DL_TOKENCALC
+# ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+# endif
+ZEND_GET_MODULE(tokencalc)
+#endif
