@@ -40,7 +40,7 @@ typedef struct tc_receipt {
 /*
  * Starts a receipt under key (key_len must be TC_RECEIPT_KEY_BYTES, else TC_ERR_RANGE and r is
  * untouched) and feeds the version prefix. The key is read in place, never copied.
- * TC_ERR_RANGE too if libsodium cannot be initialised.
+ * The process must have called sodium_init() once before (the module does it in MINIT).
  */
 tc_status tc_receipt_init(tc_receipt *r, const unsigned char *key, size_t key_len);
 

@@ -1,0 +1,314 @@
+/*
+ * tokencalc binding: tokencalc_receipt() and tokencalc_receipt_verify().
+ *
+ * Walks the record without recursion (an explicit stack of frames), so depth is bounded by
+ * memory_limit only; each array's entries are gathered on one shared entry stack, sorted by the
+ * string form of their keys and fed to the core (core/receipt.c), which owns the hash state.
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "zend_smart_str.h"
+#include "zend_sort.h"
+#include "php_tokencalc.h"
+#include "core/receipt.h"
+
+/* One entry of an array being encoded: its key as bytes, and its value. */
+typedef struct {
+	const char *key; /* a string key's bytes, or NULL when the int key is spelled in num */
+	size_t len;
+	zval *val;
+	char num[TC_RECEIPT_INT_MAX];
+} rc_entry;
+
+#define RC_KEY(e) ((e)->key ? (e)->key : (e)->num)
+
+/* One array on the way down: its entries are entries[base .. base + count), next is the one to feed. */
+typedef struct {
+	HashTable *ht;
+	size_t base;
+	uint32_t count;
+	uint32_t next;
+} rc_frame;
+
+/* Small records never touch the heap: both stacks start in these inline arrays. */
+#define RC_INLINE_ENTRIES 64
+#define RC_INLINE_FRAMES 16
+
+typedef struct {
+	rc_entry *entries;
+	size_t n_entries, cap_entries;
+	rc_frame *frames;
+	size_t n_frames, cap_frames;
+	rc_entry inline_entries[RC_INLINE_ENTRIES];
+	rc_frame inline_frames[RC_INLINE_FRAMES];
+} rc_walk;
+
+/* Paths deeper than this are shown as their first and last RC_PATH_ENDS levels. */
+#define RC_PATH_ENDS 16
+
+static int rc_entry_cmp(const void *a, const void *b)
+{
+	const rc_entry *x = a, *y = b;
+	return tc_receipt_key_cmp(RC_KEY(x), x->len, RC_KEY(y), y->len);
+}
+
+static void rc_entry_swap(void *a, void *b)
+{
+	rc_entry t;
+	memcpy(&t, a, sizeof t);
+	memcpy(a, b, sizeof t);
+	memcpy(b, &t, sizeof t);
+}
+
+/* Grows one of the walk's stacks to hold at least need elements (doubling, then moving off the inline array). */
+static void *rc_grow(void *p, void *inline_p, size_t *cap, size_t need, size_t size)
+{
+	size_t new_cap = MAX(*cap * 2, need);
+	void *q;
+	if (p == inline_p) {
+		q = safe_emalloc(new_cap, size, 0);
+		memcpy(q, p, *cap * size);
+	} else {
+		q = safe_erealloc(p, new_cap, size, 0);
+	}
+	*cap = new_cap;
+	return q;
+}
+
+static void rc_walk_init(rc_walk *w)
+{
+	w->entries = w->inline_entries;
+	w->n_entries = 0;
+	w->cap_entries = RC_INLINE_ENTRIES;
+	w->frames = w->inline_frames;
+	w->n_frames = 0;
+	w->cap_frames = RC_INLINE_FRAMES;
+}
+
+/* Unmarks the arrays still on the stack (after an error) and frees what grew. */
+static void rc_walk_free(rc_walk *w)
+{
+	while (w->n_frames > 0) {
+		HashTable *ht = w->frames[--w->n_frames].ht;
+		GC_TRY_UNPROTECT_RECURSION(ht);
+	}
+	if (w->entries != w->inline_entries) {
+		efree(w->entries);
+	}
+	if (w->frames != w->inline_frames) {
+		efree(w->frames);
+	}
+}
+
+/*
+ * Starts encoding ht: marks it (so that meeting it again below is caught), pushes its sorted
+ * entries and a frame, and feeds the array header. FAILURE when ht is already on the way down.
+ */
+static zend_result rc_enter(rc_walk *w, tc_receipt *r, HashTable *ht)
+{
+	zend_ulong h;
+	zend_string *key;
+	zval *val;
+	rc_frame *f;
+	rc_entry *first;
+	size_t n, i;
+
+	if (GC_IS_RECURSIVE(ht)) {
+		return FAILURE;
+	}
+	/* immutable arrays cannot contain themselves, and must not be written to */
+	GC_TRY_PROTECT_RECURSION(ht);
+
+	if (w->n_frames == w->cap_frames) {
+		w->frames = rc_grow(w->frames, w->inline_frames, &w->cap_frames, w->n_frames + 1, sizeof(rc_frame));
+	}
+	n = zend_hash_num_elements(ht);
+	if (w->cap_entries - w->n_entries < n) {
+		w->entries = rc_grow(w->entries, w->inline_entries, &w->cap_entries, w->n_entries + n, sizeof(rc_entry));
+	}
+
+	f = &w->frames[w->n_frames++];
+	f->ht = ht;
+	f->base = w->n_entries;
+	f->next = 0;
+	first = &w->entries[f->base];
+	n = 0;
+	ZEND_HASH_FOREACH_KEY_VAL_IND(ht, h, key, val) {
+		rc_entry *e = &first[n++];
+		if (key) {
+			e->key = ZSTR_VAL(key);
+			e->len = ZSTR_LEN(key);
+		} else {
+			e->key = NULL;
+			e->len = tc_receipt_format_int(e->num, (int64_t) (zend_long) h);
+		}
+		e->val = val;
+	} ZEND_HASH_FOREACH_END();
+	f->count = (uint32_t) n;
+	w->n_entries += n;
+
+	/* records built in key order skip the sort: one pass of comparisons */
+	for (i = 1; i < n; i++) {
+		if (rc_entry_cmp(&first[i - 1], &first[i]) > 0) {
+			zend_sort(first, n, sizeof(rc_entry), rc_entry_cmp, rc_entry_swap);
+			break;
+		}
+	}
+	tc_receipt_array_begin(r, n);
+	return SUCCESS;
+}
+
+static void rc_path_level(smart_str *s, const rc_walk *w, size_t level)
+{
+	const rc_frame *f = &w->frames[level];
+	const rc_entry *e = &w->entries[f->base + f->next - 1];
+	if (e->key) {
+		/* escaped (\', \\, \0, \n, \xff...) so that a binary key cannot garble the message */
+		const char *p = e->key, *end = e->key + e->len, *quote;
+		smart_str_appends(s, "['");
+		while ((quote = memchr(p, '\'', end - p)) != NULL) {
+			smart_str_append_escaped(s, p, quote - p);
+			smart_str_appends(s, "\\'");
+			p = quote + 1;
+		}
+		smart_str_append_escaped(s, p, end - p);
+		smart_str_appends(s, "']");
+	} else {
+		smart_str_appendc(s, '[');
+		smart_str_appendl(s, e->num, e->len);
+		smart_str_appendc(s, ']');
+	}
+}
+
+/* "$record['users'][3]": the keys of the entries being fed, from the top frame down. */
+static zend_string *rc_path(const rc_walk *w)
+{
+	smart_str s = {0};
+	size_t level;
+	smart_str_appends(&s, "$record");
+	for (level = 0; level < w->n_frames; level++) {
+		if (w->n_frames > 2 * RC_PATH_ENDS && level == RC_PATH_ENDS) {
+			smart_str_append_printf(&s, "...(%zu levels)...", w->n_frames - 2 * RC_PATH_ENDS);
+			level = w->n_frames - RC_PATH_ENDS;
+		}
+		rc_path_level(&s, w, level);
+	}
+	return smart_str_extract(&s);
+}
+
+/* Feeds E(record) to r; on a value the encoding has no form for, throws and returns FAILURE. */
+static zend_result rc_encode(rc_walk *w, tc_receipt *r, HashTable *record)
+{
+	zend_string *path;
+
+	/* even the outermost array can be marked already: by a var_dump() that called us from __debugInfo() */
+	if (rc_enter(w, r, record) == FAILURE) {
+		goto recursive;
+	}
+	while (w->n_frames > 0) {
+		rc_frame *f = &w->frames[w->n_frames - 1];
+		rc_entry *e;
+		zval *v;
+
+		if (f->next == f->count) {
+			GC_TRY_UNPROTECT_RECURSION(f->ht);
+			w->n_entries = f->base;
+			w->n_frames--;
+			continue;
+		}
+		e = &w->entries[f->base + f->next++];
+		tc_receipt_string(r, RC_KEY(e), e->len);
+		v = e->val;
+		ZVAL_DEREF(v);
+		switch (Z_TYPE_P(v)) {
+			case IS_STRING:
+				tc_receipt_string(r, Z_STRVAL_P(v), Z_STRLEN_P(v));
+				break;
+			case IS_LONG:
+				tc_receipt_int(r, (int64_t) Z_LVAL_P(v));
+				break;
+			case IS_ARRAY:
+				if (rc_enter(w, r, Z_ARRVAL_P(v)) == FAILURE) {
+					goto recursive;
+				}
+				break;
+			default:
+				path = rc_path(w);
+				zend_argument_type_error(1, "must contain only strings, ints and arrays, %s is %s",
+					ZSTR_VAL(path), zend_zval_type_name(v));
+				zend_string_release(path);
+				return FAILURE;
+		}
+	}
+	return SUCCESS;
+
+recursive:
+	path = rc_path(w);
+	zend_argument_value_error(1, "must not be recursive, %s refers back to an array that contains it", ZSTR_VAL(path));
+	zend_string_release(path);
+	return FAILURE;
+}
+
+/* Checks the key, starts r under it and feeds the whole record; throws and returns FAILURE otherwise. */
+static zend_result rc_compute(tc_receipt *r, HashTable *record, zend_string *key)
+{
+	rc_walk w;
+	zend_result res;
+
+	if (ZSTR_LEN(key) != TC_RECEIPT_KEY_BYTES) {
+		zend_argument_value_error(2, "must be exactly %d bytes long", TC_RECEIPT_KEY_BYTES);
+		return FAILURE;
+	}
+	/* the key is read in place by libsodium: no copy of it is made here */
+	if (tc_receipt_init(r, (const unsigned char *) ZSTR_VAL(key), ZSTR_LEN(key)) != TC_OK) {
+		zend_throw_error(NULL, "libsodium could not start a BLAKE2b state");
+		return FAILURE;
+	}
+	rc_walk_init(&w);
+	res = rc_encode(&w, r, record);
+	rc_walk_free(&w);
+	if (res == FAILURE) {
+		tc_receipt_abort(r);
+	}
+	return res;
+}
+
+ZEND_FUNCTION(tokencalc_receipt)
+{
+	HashTable *record;
+	zend_string *key, *out;
+	tc_receipt r;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_ARRAY_HT(record)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (rc_compute(&r, record, key) == FAILURE) {
+		RETURN_THROWS();
+	}
+	out = zend_string_alloc(TC_RECEIPT_HEX_LEN, 0);
+	tc_receipt_final(&r, ZSTR_VAL(out));
+	RETVAL_NEW_STR(out);
+}
+
+ZEND_FUNCTION(tokencalc_receipt_verify)
+{
+	HashTable *record;
+	zend_string *key, *receipt;
+	tc_receipt r;
+
+	ZEND_PARSE_PARAMETERS_START(3, 3)
+		Z_PARAM_ARRAY_HT(record)
+		Z_PARAM_STR(key)
+		Z_PARAM_STR(receipt)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (rc_compute(&r, record, key) == FAILURE) {
+		RETURN_THROWS();
+	}
+	RETURN_BOOL(tc_receipt_verify_hex(&r, ZSTR_VAL(receipt), ZSTR_LEN(receipt)));
+}
