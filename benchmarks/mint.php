@@ -6,7 +6,7 @@
 // composition also runs on brick/math, float, the legacy FFI library and substr (the floor).
 //   php benchmarks/mint.php [--quick] [--json] [--ext=PATH] [--rows=N --users=N]
 declare(strict_types=1);
-require __DIR__ . '/lib/bench.php';
+require_once __DIR__ . '/lib/bench.php';
 
 const MINT_SUPPLY = '5000';
 const MINT_GEMS = ['0.25', '1', '2', '5', '-3'];
@@ -143,7 +143,14 @@ function mint_run(bool $quick, int $nrows, int $nusers): array
         $body = $impl === 'tokencalc' ? '$__r = tokencalc_mint($supply, mint_rows($users, $gems));'
             : bench_expand(MINT_TEMPLATE, $impl);
         $f = bench_loop($body, ['supply' => MINT_SUPPLY, 'users' => $u, 'gems' => $g], bench_setup($impl));
-        [$t, $res] = $f(1);
+        $rows[$impl] = [];
+        try {
+            [$t, $res] = $f(1);
+        } catch (Throwable $e) {
+            $rows[$impl] = ['skipped' => 'not available: ' . $e::class . ': ' . $e->getMessage()];
+            $why[$impl] = $rows[$impl]['skipped'];
+            continue;
+        }
         if ($scale === 1) {
             $results[$impl] = $res;
         }

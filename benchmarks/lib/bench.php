@@ -71,7 +71,7 @@ function bench_tokencalc_so(array $opt): ?string
  */
 function bench_php_command(array $opt): array
 {
-    $cmd = [PHP_BINARY, '-n', '-d', 'memory_limit=-1', '-d', 'ffi.enable=1'];
+    $cmd = [PHP_BINARY, '-n', '-d', 'memory_limit=-1', '-d', 'ffi.enable=1', '-d', 'display_errors=stderr'];
     $dir = ini_get('extension_dir') ?: '';
     foreach (['bcmath', 'gmp', 'ffi', 'sodium'] as $m) {
         if (is_file("$dir/$m.so")) {
@@ -260,6 +260,20 @@ function bench_loop(string $body, array $vars, string $setup = ''): Closure
     };";
     extract($vars);
     return eval($code);
+}
+
+/**
+ * Runs a compiled loop once and returns its result, or null after recording in $row why the
+ * implementation cannot run (a function that exists but throws, e.g. not implemented yet).
+ */
+function bench_first(Closure $loop, array &$row): mixed
+{
+    try {
+        return $loop(1)[1];
+    } catch (Throwable $e) {
+        $row = ['skipped' => 'not available: ' . $e::class . ': ' . $e->getMessage()];
+        return null;
+    }
 }
 
 /** Setup code an implementation needs before its loop starts. */

@@ -1,0 +1,101 @@
+<?php
+// Runs every benchmark, one PHP process per workload, and prints one table per workload.
+//   php benchmarks/run.php [--quick] [--ext=PATH] [--out=DIR] [--only=add,mint,...]
+// The tokencalc module comes from --ext, $TOKENCALC_SO, or the one this PHP already loaded.
+// A full run writes results.md, results.json and results.svg to benchmarks/results/ (or --out);
+// --quick writes only with --out, and exits 1 on a gross regression: tokencalc slower than bcmath
+// (or PHP + sodium for receipts) on any workload, or tokencalc_add growing VmRSS by 1 MB or more.
+declare(strict_types=1);
+require_once __DIR__ . '/lib/bench.php';
+require_once __DIR__ . '/lib/report.php';
+
+$opt = bench_options();
+$quick = isset($opt['quick']);
+$started = hrtime(true);
+
+// The legacy FFI library: built (or found fresh) by its script where cargo exists, else skipped.
+$lib = bench_legacy_lib();
+if (getenv('LEGACY_FFI_LIB') === false) {
+    if (trim((string) shell_exec('command -v cargo 2>/dev/null')) !== '') {
+        $out = [];
+        exec(escapeshellarg(__DIR__ . '/legacy-ffi/build.sh') . ' 2>&1', $out, $rc);
+        if ($rc !== 0) {
+            fwrite(STDERR, "legacy FFI library did not build, FFI rows skipped:\n  " . implode("\n  ", $out) . "\n");
+        }
+    } elseif (!is_file($lib)) {
+        fwrite(STDERR, "cargo not found and the legacy FFI library is not built: FFI rows skipped\n");
+    }
+}
+
+$so = bench_tokencalc_so($opt);
+if ($so !== null && !is_file($so)) {
+    fwrite(STDERR, "tokencalc module not found: $so\n");
+    exit(2);
+}
+if ($so === null) {
+    fwrite(STDERR, "tokencalc is not loaded (pass --ext=PATH, TOKENCALC_SO=PATH or -d extension=PATH): its rows are skipped\n");
+    if ($quick) {
+        fwrite(STDERR, "--quick needs the extension to check for regressions\n");
+        exit(2);
+    }
+}
+
+$workloads = [
+    'add' => ['arith.php', '--op=add'], 'sub' => ['arith.php', '--op=sub'], 'mul' => ['arith.php', '--op=mul'],
+    'div' => ['arith.php', '--op=div'], 'truncate' => ['arith.php', '--op=truncate'],
+    'fees' => ['fees.php'], 'mint' => ['mint.php'], 'receipt' => ['receipt.php'], 'memory' => ['memory.php'],
+];
+if (isset($opt['only'])) {
+    $workloads = array_intersect_key($workloads, array_flip(explode(',', (string) $opt['only'])));
+}
+
+$php = bench_php_command($opt);
+$results = [];
+$failed = false;
+foreach ($workloads as $name => $spec) {
+    [$script, $args] = [$spec[0], $spec[1] ?? null];
+    $cmd = array_merge($php, [__DIR__ . "/$script", '--json'], $args === null ? [] : [$args], $quick ? ['--quick'] : []);
+    $p = proc_open($cmd, [1 => ['pipe', 'w'], 2 => STDERR], $pipes, null, ['TOKENCALC_BENCH_CHILD' => '1'] + getenv());
+    $json = stream_get_contents($pipes[1]);
+    fclose($pipes[1]);
+    $rc = proc_close($p);
+    $res = json_decode((string) $json, true);
+    if ($rc !== 0 || !is_array($res)) {
+        $failed = true;
+        $res = ['workload' => $name, 'title' => $name, 'unit' => 'op', 'rows' => [],
+            'notes' => ["the workload process failed (exit $rc)"],
+            'checks' => [bench_check("$name: workload ran", false, "exit $rc") + ['gate' => true]]];
+    }
+    bench_print($res);
+    $results[] = $res;
+}
+
+$version = null;
+if ($so !== null) {
+    $v = shell_exec(implode(' ', array_map('escapeshellarg', array_merge($php,
+        ['-r', 'echo defined("TOKENCALC_VERSION") ? TOKENCALC_VERSION : "";']))));
+    $version = $v === null || $v === '' ? null : trim($v);
+}
+$run = ['mode' => $quick ? 'quick' : 'full', 'machine' => report_machine(), 'tokencalc_version' => $version,
+    'tokencalc_so' => $so, 'seconds' => round((hrtime(true) - $started) / 1e9, 1), 'workloads' => $results];
+
+$gates = [];
+foreach ($results as $w) {
+    foreach ($w['checks'] ?? [] as $c) {
+        if (($c['gate'] ?? false) && $c['ok'] === false) {
+            $gates[] = "{$c['name']} ({$c['detail']})";
+        }
+    }
+}
+printf("\n%s run took %.1f s\n", $run['mode'], $run['seconds']);
+
+$out = $opt['out'] ?? ($quick ? null : __DIR__ . '/results');
+if (is_string($out)) {
+    report_write($run, $out);
+    echo "results written to $out/results.{md,json,svg}\n";
+}
+if ($quick && $gates) {
+    echo "REGRESSION:\n  " . implode("\n  ", $gates) . "\n";
+    exit(1);
+}
+exit($failed ? 1 : 0);
