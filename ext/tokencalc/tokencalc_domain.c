@@ -1,12 +1,393 @@
-/* Placeholder: replaced by the fees / mint / Q64.96 binding. */
+/*
+ * tokencalc: the PHP binding of the domain functions: fees, the daily mint and Q64.96.
+ * It only converts: zvals into tc_dec, core statuses into engine exceptions, results into
+ * arrays of strings. The arithmetic is in core/fees.c, core/mint.c and core/q96.c.
+ */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
 #endif
+
 #include "php.h"
 #include "zend_exceptions.h"
-#include "php_tokencalc.h"
+#include "zend_interfaces.h"
 
-PHP_FUNCTION(tokencalc_fees) { zend_throw_error(NULL, "not implemented yet"); }
-PHP_FUNCTION(tokencalc_mint) { zend_throw_error(NULL, "not implemented yet"); }
-PHP_FUNCTION(tokencalc_to_q96) { zend_throw_error(NULL, "not implemented yet"); }
-PHP_FUNCTION(tokencalc_from_q96) { zend_throw_error(NULL, "not implemented yet"); }
+#include "php_tokencalc.h"
+#include "core/fees.h"
+#include "core/mint.h"
+#include "core/q96.h"
+
+/* Reads a string|int argument straight into a tc_dec inside the fast ZPP block (as in tokencalc.c). */
+#define TC_Z_PARAM_DEC(dest) \
+	Z_PARAM_PROLOGUE(0, 0); \
+	if (UNEXPECTED(php_tokencalc_arg_to_dec(dest, _arg, _i) == FAILURE)) { \
+		_error_code = ZPP_ERROR_FAILURE; \
+		break; \
+	}
+
+/* Rates of a fee split held on the stack; more than this go to the heap. */
+#define TC_FEES_STACK_RATES 8
+
+/* Writes an array key as the error messages show it: ["name"] or [42]. */
+static void format_key(char *buf, size_t size, const zend_string *key, zend_ulong h)
+{
+	if (key != NULL) {
+		snprintf(buf, size, "[\"%.*s\"%s]", (int) MIN(ZSTR_LEN(key), 64), ZSTR_VAL(key),
+			ZSTR_LEN(key) > 64 ? "..." : "");
+	} else {
+		snprintf(buf, size, "[" ZEND_ULONG_FMT "]", h);
+	}
+}
+
+/* Adds value to arr under key (a string) or h (an int key), as the source array had it. */
+static void add_keyed(zval *arr, zend_string *key, zend_ulong h, zval *value)
+{
+	if (key != NULL) {
+		zend_hash_add_new(Z_ARRVAL_P(arr), key, value);
+	} else {
+		zend_hash_index_add_new(Z_ARRVAL_P(arr), h, value);
+	}
+}
+
+static void add_dec(zval *arr, zend_string *key, const tc_dec *d)
+{
+	zval zv;
+	ZVAL_NEW_STR(&zv, php_tokencalc_dec_to_str(d));
+	zend_hash_add_new(Z_ARRVAL_P(arr), key, &zv);
+}
+
+static void add_dec_str(zval *arr, const char *key, const tc_dec *d)
+{
+	add_assoc_str(arr, key, php_tokencalc_dec_to_str(d));
+}
+
+/* {{{ tokencalc_fees(string|int $amount, array $rates, string $mode = TOKENCALC_FEES_ADDED): array */
+PHP_FUNCTION(tokencalc_fees)
+{
+	tc_dec amount, required, net, dust;
+	tc_dec stack_decs[2 * TC_FEES_STACK_RATES];
+	tc_dec *rates = stack_decs, *fees;
+	HashTable *rates_ht;
+	zend_string *mode_str = NULL, *key;
+	tc_fees_mode mode = TC_FEES_ADDED;
+	zend_ulong h;
+	zval *value, fees_arr;
+	size_t n, i = 0;
+
+	tc_dec_init(&amount);
+	tc_dec_init(&required);
+	tc_dec_init(&net);
+	tc_dec_init(&dust);
+
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		TC_Z_PARAM_DEC(&amount)
+		Z_PARAM_ARRAY_HT(rates_ht)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR(mode_str)
+	ZEND_PARSE_PARAMETERS_END_EX(tc_dec_clear(&amount); RETURN_THROWS());
+
+	if (tc_dec_sign(&amount) < 0) {
+		zend_argument_value_error(1, "must not be negative");
+		tc_dec_clear(&amount);
+		RETURN_THROWS();
+	}
+
+	n = zend_hash_num_elements(rates_ht);
+	if (n > TC_FEES_STACK_RATES) {
+		rates = safe_emalloc(2 * n, sizeof *rates, 0);
+	}
+	fees = rates + n;
+	for (size_t j = 0; j < 2 * n; j++) {
+		tc_dec_init(&rates[j]);
+	}
+
+	ZEND_HASH_FOREACH_KEY_VAL(rates_ht, h, key, value) {
+		if (php_tokencalc_entry_to_dec(&rates[i], value, 2, key, h) == FAILURE) {
+			goto cleanup;
+		}
+		if (tc_dec_sign(&rates[i]) < 0) {
+			char where[96];
+			format_key(where, sizeof where, key, h);
+			zend_argument_value_error(2, "must contain only non-negative rates, %s is negative", where);
+			goto cleanup;
+		}
+		i++;
+	} ZEND_HASH_FOREACH_END();
+
+	if (mode_str != NULL && tc_fees_mode_parse(ZSTR_VAL(mode_str), ZSTR_LEN(mode_str), &mode) != TC_OK) {
+		zend_argument_value_error(3, "must be \"ADDED\", \"INCLUDED\" or \"NO_FEES\"");
+		goto cleanup;
+	}
+
+	/* Signs were checked above, so the core cannot refuse. */
+	tc_fees_split(&amount, rates, n, mode, (uint32_t) TOKENCALC_G(scale), &required, &net, fees, &dust);
+
+	array_init_size(return_value, 4);
+	add_dec_str(return_value, "required", &required);
+	add_dec_str(return_value, "net", &net);
+	array_init_size(&fees_arr, (uint32_t) n);
+	i = 0;
+	ZEND_HASH_FOREACH_KEY(rates_ht, h, key) {
+		zval zv;
+		ZVAL_NEW_STR(&zv, php_tokencalc_dec_to_str(&fees[i++]));
+		add_keyed(&fees_arr, key, h, &zv);
+	} ZEND_HASH_FOREACH_END();
+	add_assoc_zval(return_value, "fees", &fees_arr);
+	add_dec_str(return_value, "dust", &dust);
+
+cleanup:
+	for (size_t j = 0; j < 2 * n; j++) {
+		tc_dec_clear(&rates[j]);
+	}
+	if (rates != stack_decs) {
+		efree(rates);
+	}
+	tc_dec_clear(&amount);
+	tc_dec_clear(&required);
+	tc_dec_clear(&net);
+	tc_dec_clear(&dust);
+}
+/* }}} */
+
+/* ---- the daily mint ---- */
+
+/* What tokencalc_mint() accumulates while it walks $gems. */
+typedef struct mint_ctx {
+	/*
+	 * The users in order of first appearance. For an array, the array itself (its keys are
+	 * unique); for a Traversable, ids: user id -> index into users, built here, because a
+	 * generator may yield a user more than once.
+	 */
+	HashTable *order;
+	HashTable ids;
+	bool own_ids;
+	tc_mint_user *users;
+	size_t n, cap;
+	tc_dec value;   /* the row being read */
+} mint_ctx;
+
+static zend_result mint_row(zval *key, zval *value, void *opaque)
+{
+	mint_ctx *ctx = opaque;
+	zend_string *skey = NULL;
+	zend_ulong h = 0;
+	size_t idx;
+
+	if (Z_TYPE_P(key) == IS_STRING) {
+		skey = Z_STR_P(key);
+		/* "42" and 42 are the same user, as they would be as keys of a PHP array. */
+		if (ctx->own_ids && ZEND_HANDLE_NUMERIC(skey, h)) {
+			skey = NULL;
+		}
+	} else if (Z_TYPE_P(key) == IS_LONG) {
+		h = (zend_ulong) Z_LVAL_P(key);
+	} else {
+		zend_argument_type_error(2, "must have keys of type string|int, %s given", zend_zval_type_name(key));
+		return FAILURE;
+	}
+	if (php_tokencalc_entry_to_dec(&ctx->value, value, 2, skey, h) == FAILURE) {
+		return FAILURE;
+	}
+
+	if (ctx->own_ids) {
+		zval *slot = skey != NULL ? zend_hash_lookup(&ctx->ids, skey) : zend_hash_index_lookup(&ctx->ids, h);
+		if (Z_TYPE_P(slot) == IS_LONG) {
+			idx = (size_t) Z_LVAL_P(slot);
+			tc_dec_add(&ctx->users[idx].gems, &ctx->users[idx].gems, &ctx->value, TC_SCALE_EXACT);
+			return SUCCESS;
+		}
+		ZVAL_LONG(slot, (zend_long) ctx->n);
+	}
+	if (ctx->n == ctx->cap) {
+		ctx->cap = ctx->cap ? 2 * ctx->cap : 64;
+		ctx->users = safe_erealloc(ctx->users, ctx->cap, sizeof *ctx->users, 0);
+	}
+	idx = ctx->n++;
+	tc_mint_user_init(&ctx->users[idx]);
+	/* A new user's total is its first row: a copy, no addition. */
+	tc_dec_copy(&ctx->users[idx].gems, &ctx->value);
+	return SUCCESS;
+}
+
+/* Points every user's id at its string form (EXACT breaks ties on it). *arena holds int keys' forms. */
+static void mint_set_ids(mint_ctx *ctx, char **arena)
+{
+	size_t i = 0, ints = 0;
+	zend_string *key;
+	zend_ulong h;
+	char *p;
+
+	ZEND_HASH_FOREACH_STR_KEY(ctx->order, key) {
+		ints += key == NULL;
+	} ZEND_HASH_FOREACH_END();
+	*arena = p = ints ? safe_emalloc(ints, MAX_LENGTH_OF_LONG + 1, 0) : NULL;
+
+	ZEND_HASH_FOREACH_KEY(ctx->order, h, key) {
+		tc_mint_user *u = &ctx->users[i++];
+		if (key != NULL) {
+			u->id = ZSTR_VAL(key);
+			u->id_len = ZSTR_LEN(key);
+		} else {
+			char *end = p + MAX_LENGTH_OF_LONG;
+			char *start = zend_print_long_to_buf(end, (zend_long) h);
+			u->id = start;
+			u->id_len = (size_t) (end - start);
+			p += MAX_LENGTH_OF_LONG + 1;
+		}
+	} ZEND_HASH_FOREACH_END();
+}
+
+static void mint_build_result(zval *return_value, mint_ctx *ctx, const tc_dec *supply,
+		const tc_mint_summary *sum)
+{
+	zval users, skipped;
+	zend_string *key;
+	zend_ulong h;
+	size_t i = 0;
+	/* Shared by every user's entry: one key string each instead of one per user. */
+	zend_string *k_gems = zend_string_init("gems", 4, 0);
+	zend_string *k_tokens = zend_string_init("tokens", 6, 0);
+	zend_string *k_pct = zend_string_init("percentage", 10, 0);
+
+	array_init_size(return_value, 8);
+	add_dec_str(return_value, "supply", supply);
+	add_dec_str(return_value, "total", &sum->total);
+	add_dec_str(return_value, "rate", &sum->rate);
+	add_dec_str(return_value, "minted", &sum->minted);
+	add_dec_str(return_value, "dust", &sum->dust);
+	array_init_size(&users, (uint32_t) sum->paid);
+	array_init_size(&skipped, (uint32_t) (ctx->n - sum->paid));
+
+	ZEND_HASH_FOREACH_KEY(ctx->order, h, key) {
+		const tc_mint_user *u = &ctx->users[i++];
+		zval entry;
+		if (tc_dec_sign(&u->gems) > 0) {
+			array_init_size(&entry, 3);
+			add_dec(&entry, k_gems, &u->gems);
+			add_dec(&entry, k_tokens, &u->tokens);
+			add_dec(&entry, k_pct, &u->percentage);
+			add_keyed(&users, key, h, &entry);
+		} else {
+			ZVAL_NEW_STR(&entry, php_tokencalc_dec_to_str(&u->gems));
+			add_keyed(&skipped, key, h, &entry);
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	add_assoc_zval(return_value, "users", &users);
+	add_assoc_zval(return_value, "skipped", &skipped);
+	zend_string_release(k_gems);
+	zend_string_release(k_tokens);
+	zend_string_release(k_pct);
+}
+
+/* {{{ tokencalc_mint(string|int $supply, iterable $gems, int $mode = TOKENCALC_MINT_COMPAT): array */
+PHP_FUNCTION(tokencalc_mint)
+{
+	tc_dec supply;
+	zval *gems;
+	zend_long mode = TC_MINT_COMPAT;
+	mint_ctx ctx = { 0 };
+	tc_mint_summary sum;
+	char *arena = NULL;
+
+	tc_dec_init(&supply);
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		TC_Z_PARAM_DEC(&supply)
+		Z_PARAM_ITERABLE(gems)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(mode)
+	ZEND_PARSE_PARAMETERS_END_EX(tc_dec_clear(&supply); RETURN_THROWS());
+
+	if (tc_dec_sign(&supply) < 0) {
+		zend_argument_value_error(1, "must not be negative");
+		tc_dec_clear(&supply);
+		RETURN_THROWS();
+	}
+	if (mode != TC_MINT_COMPAT && mode != TC_MINT_EXACT) {
+		zend_argument_value_error(3, "must be TOKENCALC_MINT_COMPAT or TOKENCALC_MINT_EXACT");
+		tc_dec_clear(&supply);
+		RETURN_THROWS();
+	}
+
+	tc_dec_init(&ctx.value);
+	tc_mint_summary_init(&sum);
+	if (Z_TYPE_P(gems) == IS_ARRAY) {
+		ctx.order = Z_ARRVAL_P(gems);
+		ctx.cap = zend_hash_num_elements(ctx.order);
+		ctx.users = ctx.cap ? safe_emalloc(ctx.cap, sizeof *ctx.users, 0) : NULL;
+	} else {
+		zend_hash_init(&ctx.ids, 64, NULL, NULL, 0);
+		ctx.order = &ctx.ids;
+		ctx.own_ids = true;
+	}
+
+	if (php_tokencalc_iterate(gems, 2, mint_row, &ctx) == FAILURE) {
+		goto cleanup;
+	}
+	if (mode == TC_MINT_EXACT) {
+		mint_set_ids(&ctx, &arena);
+	}
+	if (tc_mint_run(&supply, ctx.users, ctx.n, (tc_mint_mode) mode, (uint32_t) TOKENCALC_G(scale), &sum) != TC_OK) {
+		zend_throw_error(NULL, "tokencalc_mint(): out of memory");
+		goto cleanup;
+	}
+	mint_build_result(return_value, &ctx, &supply, &sum);
+
+cleanup:
+	for (size_t i = 0; i < ctx.n; i++) {
+		tc_mint_user_clear(&ctx.users[i]);
+	}
+	if (ctx.users != NULL) {
+		efree(ctx.users);
+	}
+	if (arena != NULL) {
+		efree(arena);
+	}
+	if (ctx.own_ids) {
+		zend_hash_destroy(&ctx.ids);
+	}
+	tc_mint_summary_clear(&sum);
+	tc_dec_clear(&ctx.value);
+	tc_dec_clear(&supply);
+}
+/* }}} */
+
+/* ---- Q64.96 ---- */
+
+/* {{{ tokencalc_to_q96(string|int $a): string */
+PHP_FUNCTION(tokencalc_to_q96)
+{
+	tc_dec a;
+
+	tc_dec_init(&a);
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		TC_Z_PARAM_DEC(&a)
+	ZEND_PARSE_PARAMETERS_END_EX(goto cleanup);
+
+	tc_q96_encode(&a, &a);
+	RETVAL_NEW_STR(php_tokencalc_dec_to_str(&a));
+
+cleanup:
+	tc_dec_clear(&a);
+}
+/* }}} */
+
+/* {{{ tokencalc_from_q96(string|int $q): string */
+PHP_FUNCTION(tokencalc_from_q96)
+{
+	tc_dec q;
+
+	tc_dec_init(&q);
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		TC_Z_PARAM_DEC(&q)
+	ZEND_PARSE_PARAMETERS_END_EX(goto cleanup);
+
+	if (tc_q96_decode(&q, &q, (uint32_t) TOKENCALC_G(scale)) != TC_OK) {
+		zend_argument_value_error(1, "must be an integer");
+		goto cleanup;
+	}
+	RETVAL_NEW_STR(php_tokencalc_dec_to_str(&q));
+
+cleanup:
+	tc_dec_clear(&q);
+}
+/* }}} */

@@ -1,5 +1,8 @@
 /*
  * tokencalc core: the daily mint (see ../shared/spec/domain.md, "Daily mint").
+ *
+ * A fixed supply is shared among users in proportion to their gems. The caller sums each user's
+ * rows (exactly) first; tc_mint_run() then does all the per-user arithmetic on those totals.
  */
 #ifndef TC_MINT_H
 #define TC_MINT_H
@@ -11,5 +14,45 @@ typedef enum tc_mint_mode {
 	TC_MINT_COMPAT = 0,  /* today's backend: rate = trunc(supply / total), tokens = trunc(gems * rate) */
 	TC_MINT_EXACT = 1    /* largest remainder: the tokens add up to the supply exactly */
 } tc_mint_mode;
+
+/* One user of a mint. */
+typedef struct tc_mint_user {
+	tc_dec gems;          /* in: the user's total; <= 0 means the user takes no part */
+	tc_dec tokens;        /* out: the user's tokens (0 for a user who takes no part) */
+	tc_dec percentage;    /* out: the user's share of the total gems, in percent */
+	const char *id;       /* in, EXACT only: the id's string form; equal remainders go to the */
+	size_t id_len;        /*   byte-wise smaller id (a prefix first) */
+} tc_mint_user;
+
+/* Everything of a mint that is not per user. */
+typedef struct tc_mint_summary {
+	tc_dec total;    /* sum of the positive totals */
+	tc_dec rate;     /* trunc(supply / total) in both modes; 0 when total is 0 */
+	tc_dec minted;   /* sum of the tokens */
+	tc_dec dust;     /* supply - minted, exact */
+	size_t paid;     /* how many users take part (total > 0) */
+} tc_mint_summary;
+
+/* tc_dec_init() on every tc_dec of u (id left NULL). */
+void tc_mint_user_init(tc_mint_user *u);
+/* tc_dec_clear() on every tc_dec of u. */
+void tc_mint_user_clear(tc_mint_user *u);
+void tc_mint_summary_init(tc_mint_summary *s);
+void tc_mint_summary_clear(tc_mint_summary *s);
+
+/*
+ * Shares supply among users[0..n) at scale S (truncating toward zero to S places) and fills
+ * every user's tokens and percentage and the summary (all initialised by the caller).
+ *   COMPAT: rate = trunc(supply / total); tokens = trunc(gems * rate);
+ *           percentage = trunc(trunc(gems / total) * 100).
+ *   EXACT:  tokens = trunc(supply * gems / total), plus one unit of 10^-S for each of the users
+ *           with the largest remainders (ties: smaller id) until the tokens add up to supply
+ *           truncated to S places; the result does not depend on the order of users.
+ *           percentage = trunc(100 * gems / total).
+ * TC_ERR_NEGATIVE when supply < 0, TC_ERR_RANGE for an unknown mode (nothing written);
+ * TC_ERR_RANGE too when a working array cannot be allocated.
+ */
+tc_status tc_mint_run(const tc_dec *supply, tc_mint_user *users, size_t n, tc_mint_mode mode,
+		uint32_t scale, tc_mint_summary *out);
 
 #endif

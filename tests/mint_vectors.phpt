@@ -1,0 +1,61 @@
+--TEST--
+tokencalc_mint(): every day of ../shared/vectors/mint.jsonl in both modes, compared by value
+--EXTENSIONS--
+tokencalc
+--SKIPIF--
+<?php
+$dir = getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared/vectors';
+if (!is_file("$dir/mint.jsonl")) die("skip the shared vectors are not here ($dir/mint.jsonl)");
+?>
+--INI--
+tokencalc.scale=10
+--FILE--
+<?php
+$dir = getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared/vectors';
+
+function rows(array $rows): Generator {
+    foreach ($rows as [$user, $gems]) {
+        yield $user => $gems;
+    }
+}
+
+/* The differences between $got and $expect (compared by value), as text; '' when equal. */
+function diff(array $got, array $expect): string {
+    $out = '';
+    foreach (['total', 'rate', 'minted', 'dust'] as $k) {
+        if (isset($expect[$k]) && tokencalc_cmp($got[$k], $expect[$k]) !== 0) {
+            $out .= "$k: $got[$k] != $expect[$k]; ";
+        }
+    }
+    if (array_map('strval', array_keys($got['users'])) !== array_map('strval', array_keys($expect['users']))) {
+        return $out . "users differ (ids or order)";
+    }
+    foreach ($expect['users'] as $id => $u) {
+        foreach (['gems', 'tokens', 'percentage'] as $k) {
+            if (tokencalc_cmp($got['users'][$id][$k], $u[$k]) !== 0) {
+                $out .= "$id.$k: {$got['users'][$id][$k]} != $u[$k]; ";
+            }
+        }
+    }
+    return $out;
+}
+
+$days = $bad = 0;
+foreach (file("$dir/mint.jsonl", FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $n => $line) {
+    $v = json_decode($line, true, 512, JSON_THROW_ON_ERROR);
+    foreach ([[TOKENCALC_MINT_COMPAT, 'expect'], [TOKENCALC_MINT_EXACT, 'expect_exact']] as [$mode, $which]) {
+        $got = tokencalc_mint($v['supply'], rows($v['rows']), $mode);
+        $d = diff($got, $v[$which]);
+        if (tokencalc_cmp($got['supply'], $v['supply']) !== 0) {
+            $d .= "supply: $got[supply]";
+        }
+        if ($d !== '' && ++$bad <= 5) {
+            echo "line ", $n + 1, " $which: ", substr($d, 0, 300), "\n";
+        }
+    }
+    $days++;
+}
+echo "$days days, $bad wrong\n";
+?>
+--EXPECT--
+200 days, 0 wrong
