@@ -373,12 +373,12 @@ int tc_dec_cmp(const tc_dec *a, const tc_dec *b)
 /* r = a + (negate_b ? -b : b), truncated to min(scale, max(a->scale, b->scale)). */
 static void add_signed(tc_dec *r, const tc_dec *a, const tc_dec *b, bool negate_b, uint32_t scale)
 {
-	bool bneg = negate_b ? !b->neg && !is_zero(b) : b->neg;
 	uint32_t m = max_u32(a->scale, b->scale);
 	uint32_t s = min_u32(scale, m);
 
 #ifdef TC_HAVE_U128
 	if (!a->is_big && !b->is_big && m - min_u32(a->scale, b->scale) <= TC_U64_DIGITS) {
+		bool bneg = negate_b ? !b->neg && !is_zero(b) : b->neg;
 		/* One side is scaled by at most 10^19: the sum stays below 2^64 * (10^19 + 1) < 2^128. */
 		tc_u128 x = (tc_u128) a->small * pow10_u64[m - a->scale];
 		tc_u128 y = (tc_u128) b->small * pow10_u64[m - b->scale];
