@@ -178,6 +178,14 @@ function mint_run(bool $quick, int $nrows, int $nusers): array
         $f = bench_loop('foreach (mint_rows($users, $gems) as $__u => $__g) {}', ['users' => $users, 'gems' => $gems]);
         $gen = bench_median([$f(1)[0], $f(1)[0], $f(1)[0]]);
         $notes[] = 'tokencalc_mint reads the rows from a generator; iterating it alone takes ' . bench_format_ns($gen);
+        $summed = [];
+        foreach ($users as $i => $u) {
+            $summed[$u] = bcadd($summed[$u] ?? '0', $gems[$i], BENCH_SCALE);
+        }
+        $f = bench_loop('$__r = tokencalc_mint($supply, $summed);', ['supply' => MINT_SUPPLY, 'summed' => $summed]);
+        $notes[] = sprintf('tokencalc_mint over the %s per-user totals already summed, as an array: %s',
+            number_format(count($summed)), bench_format_ns(bench_median([$f(1)[0], $f(1)[0], $f(1)[0]])));
+        unset($summed, $f);
         $memory[] = ['impl' => 'tokencalc'] + mint_memory($users, $gems, $input_bytes);
     }
     [$n, $ok] = mint_check_vectors($quick ? 10 : 60);
