@@ -12,6 +12,7 @@ require_once __DIR__ . '/lib/report.php';
 $opt = bench_options();
 $quick = isset($opt['quick']);
 $started = hrtime(true);
+$machine = report_machine();
 
 // The legacy FFI library: built (or found fresh) by its script where cargo exists, else skipped.
 $lib = bench_legacy_lib();
@@ -76,7 +77,8 @@ if ($so !== null) {
         ['-r', 'echo defined("TOKENCALC_VERSION") ? TOKENCALC_VERSION : "";']))));
     $version = $v === null || $v === '' ? null : trim($v);
 }
-$run = ['mode' => $quick ? 'quick' : 'full', 'machine' => report_machine(), 'tokencalc_version' => $version,
+$run = ['mode' => $quick ? 'quick' : 'full', 'machine' => $machine,
+    'loadavg_end' => report_machine()['loadavg'], 'tokencalc_version' => $version,
     'tokencalc_so' => $so, 'seconds' => round((hrtime(true) - $started) / 1e9, 1), 'workloads' => $results];
 
 $gates = [];

@@ -25,6 +25,7 @@ function report_machine(): array
         'brick_math' => $brick ?: null,
         'rust_decimal' => basename((string) (glob('/usr/share/cargo/registry/rust_decimal-*')[0] ?? '')) ?: null,
         'date' => gmdate('Y-m-d H:i') . ' UTC',
+        'loadavg' => implode(' ', array_slice(explode(' ', (string) @file_get_contents('/proc/loadavg')), 0, 3)),
     ];
 }
 
@@ -39,7 +40,10 @@ function report_markdown(array $run): string
     $md .= "**Machine:** {$m['cpu']}" . ($m['cpus'] ? " ({$m['cpus']} CPUs)" : '') . ", Linux {$m['kernel']}, "
         . "PHP {$m['php']}" . ($run['tokencalc_version'] ? ", tokencalc {$run['tokencalc_version']}" : '')
         . ($m['brick_math'] ? ", brick/math {$m['brick_math']}" : '')
-        . ($m['rust_decimal'] ? ", legacy FFI library built on {$m['rust_decimal']}" : '') . ".\n\n";
+        . ($m['rust_decimal'] ? ", legacy FFI library built on {$m['rust_decimal']}" : '') . ".\n"
+        . "Load average when the run started: {$m['loadavg']}; at its end: {$run['loadavg_end']}. Where these "
+        . "exceed the CPU count, other work shared the machine: absolute times are inflated, and the ratios, "
+        . "measured side by side in one process, are the figures to read.\n\n";
     $impls = report_impls($run);
     $md .= '| workload | ' . implode(' | ', array_map(fn($i) => BENCH_LABELS[$i] ?? $i, $impls)) . " |\n";
     $md .= '|---|' . str_repeat('---:|', count($impls)) . "\n";
