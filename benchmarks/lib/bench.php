@@ -403,7 +403,7 @@ function bench_print(array $res): void
         echo "  note: $n\n";
     }
     foreach ($res['checks'] ?? [] as $c) {
-        printf("  %s %s%s\n", $c['ok'] === null ? '[ -- ]' : ($c['ok'] ? '[ ok ]' : '[FAIL]'), $c['name'],
+        printf("  %s %s%s\n", $c['ok'] === null ? '[ -- ]' : ($c['ok'] ? '[ ok ]' : (($c['gate'] ?? false) ? '[FAIL]' : '[miss]')), $c['name'],
             isset($c['detail']) ? ": {$c['detail']}" : '');
     }
 }
