@@ -2,7 +2,8 @@
 /*
  * Rewrites the <contents> block of package.xml from what git tracks, so the PECL tarball ships
  * every file a build and its tests need:
- *   - `git ls-files ext tests` (sources under ext/ are role "src", everything under tests/ "test");
+ *   - `git ls-files ext tests examples` (sources under ext/ are role "src", everything under tests/
+ *     "test", the examples "doc": tests/receipt_readme.phpt holds the README and an example to each other);
  *   - the fixed root files: config.m4, config.w32 (src), README.md, LICENSE, CHANGELOG.md (doc).
  * Everything outside <contents> (version, notes, dependencies, ...) is kept as it is.
  * Usage: php scripts/package-xml.php [--check] [path/to/package.xml]   (default: the repository's)
@@ -31,13 +32,16 @@ function role_of(string $path): string
 	if (isset(ROOT_FILES[$path])) {
 		return ROOT_FILES[$path];
 	}
-	return str_starts_with($path, 'tests/') ? 'test' : 'src';
+	if (str_starts_with($path, 'tests/')) {
+		return 'test';
+	}
+	return str_starts_with($path, 'examples/') ? 'doc' : 'src';
 }
 
 /** Every file the package ships, sorted, as path => role. */
 function package_files(string $root): array
 {
-	$cmd = 'git -C ' . escapeshellarg($root) . ' ls-files -z -- ext tests';
+	$cmd = 'git -C ' . escapeshellarg($root) . ' ls-files -z -- ext tests examples';
 	$out = shell_exec($cmd);
 	if (!is_string($out)) {
 		fail("could not run: $cmd");
@@ -150,7 +154,7 @@ if ($check) {
 		if (!file_exists("$root/$path")) {
 			$problems[] = "$path is listed in package.xml but missing on disk";
 		} elseif (!isset($files[$path])) {
-			$problems[] = "$path is listed in package.xml but not tracked by git (under ext/ or tests/, or a fixed root file)";
+			$problems[] = "$path is listed in package.xml but not tracked by git (under ext/, tests/ or examples/, or a fixed root file)";
 		}
 	}
 	foreach ($problems as $p) {

@@ -6,8 +6,9 @@
 #      prompt with its default and builds out of tree in its own temp folder, as on a user's machine;
 #   4. loads the installed module (`-d extension=tokencalc`, no ini file is written), checks
 #      `php -m`, phpversion('tokencalc') and one sum;
-#   5. runs the phpt suite that the tarball shipped (PECL puts it in `pecl config-get test_dir`)
-#      with run-tests.php against the installed module, with TOKENCALC_SHARED set for the vectors.
+#   5. runs the phpt suite that the tarball shipped (PECL puts it in `pecl config-get test_dir`, and
+#      the README and examples it reads in doc_dir) with run-tests.php against the installed module,
+#      with TOKENCALC_SHARED set for the vectors.
 # Installs the Debian packages it needs when they are missing (needs root then; TOKENCALC_SKIP_APT=1:
 # never, fail instead). PECL's state is machine-wide: do not run two of these at once.
 #   TOKENCALC_SHARED   the shared folder with vectors/ (default: ../shared beside the repository)
@@ -100,29 +101,34 @@ say "php ${load[*]} -m lists tokencalc $version; tokencalc_add('0.1', '0.2') = $
 
 # --- 5. the shipped phpt suite against the installed module ------------------------------------------
 test_dir=$(pecl config-get test_dir 2>/dev/null)/tokencalc/tests
+doc_dir=$(pecl config-get doc_dir 2>/dev/null)/tokencalc
 [ -d "$test_dir" ] || die "pecl installed no tests in $test_dir"
-cp -R "$test_dir" "$work/tests" # run a copy: run-tests writes .out/.diff files beside the tests
+[ -f "$doc_dir/README.md" ] || die "pecl installed no $doc_dir/README.md"
+# Run a copy laid out like the sources (tests/ beside README.md and examples/, which some tests
+# read), made only of what PECL installed; run-tests also writes .out/.diff files beside the tests.
+mkdir "$work/pkg"
+cp -R "$doc_dir/." "$work/pkg/"
+cp -R "$test_dir" "$work/pkg/tests"
+export TOKENCALC_README=$work/pkg/README.md
 run_tests=
 for f in "$ext_dir/build/run-tests.php" "$(php-config --prefix)/lib/php/build/run-tests.php" /usr/lib/php/*/build/run-tests.php; do
 	if [ -f "$f" ]; then run_tests=$f; break; fi
 done
 [ -n "$run_tests" ] || die "no run-tests.php found (it comes with php$php_ver-dev)"
-# The README test reads the README the package installed as documentation.
-doc_readme=$(pecl config-get doc_dir 2>/dev/null)/tokencalc/README.md
-[ -f "$doc_readme" ] || die "pecl installed no $doc_readme"
-export TOKENCALC_README=$doc_readme
 [ -n "$TOKENCALC_SHARED" ] || say "TOKENCALC_SHARED unset and no ../shared: the vector tests will skip"
-say "running $(find "$work/tests" -name '*.phpt' | wc -l) phpt files from $test_dir with $run_tests"
+say "running $(find "$work/pkg/tests" -name '*.phpt' | wc -l) phpt files from $test_dir with $run_tests"
 
 out=$work/run-tests.out
 set +e
 # shellcheck disable=SC2086 # TEST_PHP_ARGS is a list of words
 TEST_PHP_EXECUTABLE=$php_bin REPORT_EXIT_STATUS=1 \
-	php "$run_tests" -q -j2 --no-color --show-diff "${load[@]}" ${TEST_PHP_ARGS:-} "$work/tests" </dev/null >"$out" 2>&1
+	php "$run_tests" -q -j2 --no-color --show-diff "${load[@]}" ${TEST_PHP_ARGS:-} "$work/pkg/tests" </dev/null >"$out" 2>&1
 rc=$?
 set -e
 cat "$out" >>"$LOG"
-grep -E '^(FAIL|BORK|LEAK|SKIP) |^Tests [a-z]+ +:|^Expected fail|^Number of tests' "$out" >&2 || true
+# One line per test that did not pass (with its reason), then run-tests' summary block.
+grep -oE '(SKIP|FAIL|BORK|LEAK) .*\[[^]]*\.phpt\].*' "$out" | sed 's|\[[^]]*/pkg/tests/|[tests/|' >&2 || true
+grep -E '^Tests [a-z]+ +:|^Expected fail|^Number of tests' "$out" >&2 || true
 
 count() { sed -n "s/^$1 *: *\([0-9]*\).*/\1/p" "$out" | head -n 1; }
 passed=$(count 'Tests passed') failed=$(count 'Tests failed') skipped=$(count 'Tests skipped')
