@@ -53,15 +53,59 @@ if (isset($opt['only'])) {
 $php = bench_php_command($opt);
 $results = [];
 $failed = false;
+/** Runs one workload in its own process and returns its decoded result (null on failure) and exit code. */
+function run_workload(array $cmd): array
+{
+    $p = proc_open($cmd, [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null,
+        ['TOKENCALC_BENCH_CHILD' => '1'] + getenv());
+    // The child's stderr is passed on as it comes; its stdout is the JSON result.
+    $json = '';
+    $open = [1 => $pipes[1], 2 => $pipes[2]];
+    while ($open) {
+        $r = array_values($open);
+        $w = $x = null;
+        if (stream_select($r, $w, $x, null) === false) {
+            break;
+        }
+        foreach ($r as $s) {
+            $chunk = fread($s, 65536);
+            $k = array_search($s, $open, true);
+            if ($chunk === '' || $chunk === false) {
+                fclose($s);
+                unset($open[$k]);
+            } elseif ($k === 1) {
+                $json .= $chunk;
+            } else {
+                fwrite(STDERR, $chunk);
+            }
+        }
+    }
+    $rc = proc_close($p);
+    $res = json_decode((string) $json, true);
+    return [is_array($res) ? $res : null, $rc];
+}
+
+/** Whether a result fails a regression gate. */
+function run_gate_failed(array $res): bool
+{
+    foreach ($res['checks'] ?? [] as $c) {
+        if (($c['gate'] ?? false) && $c['ok'] === false) {
+            return true;
+        }
+    }
+    return false;
+}
+
 foreach ($workloads as $name => $spec) {
     [$script, $args] = [$spec[0], $spec[1] ?? null];
     $cmd = array_merge($php, [__DIR__ . "/$script", '--json'], $args === null ? [] : [$args], $quick ? ['--quick'] : []);
-    $p = proc_open($cmd, [1 => ['pipe', 'w'], 2 => STDERR], $pipes, null, ['TOKENCALC_BENCH_CHILD' => '1'] + getenv());
-    $json = stream_get_contents($pipes[1]);
-    fclose($pipes[1]);
-    $rc = proc_close($p);
-    $res = json_decode((string) $json, true);
-    if ($rc !== 0 || !is_array($res)) {
+    [$res, $rc] = run_workload($cmd);
+    if ($quick && $rc === 0 && $res !== null && run_gate_failed($res)) {
+        // One more try before calling it a regression: a shared CI machine can stall a whole round.
+        [$res, $rc] = run_workload($cmd);
+        $res['notes'][] = 'measured a second time after a failed regression gate';
+    }
+    if ($rc !== 0 || $res === null) {
         $failed = true;
         $res = ['workload' => $name, 'title' => $name, 'unit' => 'op', 'rows' => [],
             'notes' => ["the workload process failed (exit $rc)"],
