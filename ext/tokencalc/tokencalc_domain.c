@@ -48,11 +48,12 @@ static void add_keyed(zval *arr, zend_string *key, zend_ulong h, zval *value)
 	}
 }
 
-static void add_dec(zval *arr, zend_string *key, const tc_dec *d)
+/* Appends d under key, which arr does not hold yet (no lookup). */
+static void append_dec(HashTable *arr, zend_string *key, const tc_dec *d)
 {
 	zval zv;
 	ZVAL_NEW_STR(&zv, php_tokencalc_dec_to_str(d));
-	zend_hash_add_new(Z_ARRVAL_P(arr), key, &zv);
+	_zend_hash_append(arr, key, &zv);
 }
 
 static void add_dec_str(zval *arr, const char *key, const tc_dec *d)
@@ -150,27 +151,77 @@ cleanup:
 
 /* ---- the daily mint ---- */
 
-/* What tokencalc_mint() accumulates while it walks $gems. */
+/*
+ * What tokencalc_mint() accumulates while it walks $gems.
+ *
+ * An array has unique keys: its values go straight into users[]. A Traversable (a generator
+ * of a day's rows) may repeat a user, so its rows are summed in ids, keyed by user id, in
+ * order of first appearance. A day is a million rows over a hundred thousand users: each
+ * total lives inside its hash bucket, as an int64 coefficient at the common scale
+ * fixed_scale (IS_LONG), so that a row costs one hash lookup and one machine addition. A total
+ * that does not fit becomes a heap tc_dec (IS_PTR) and stays one.
+ */
 typedef struct mint_ctx {
-	/*
-	 * The users in order of first appearance. For an array, the array itself (its keys are
-	 * unique); for a Traversable, ids: user id -> index into users, built here, because a
-	 * generator may yield a user more than once.
-	 */
-	HashTable *order;
+	HashTable *order;       /* the users in order: the input array, or &ids */
 	HashTable ids;
 	bool own_ids;
+	uint32_t fixed_scale;   /* scale of every IS_LONG total in ids */
+	uint32_t max_scale;     /* the largest scale of any value: every total is printed at it */
 	tc_mint_user *users;
-	size_t n, cap;
-	tc_dec value;   /* the row being read */
+	size_t n;
+	tc_dec value;           /* the row being read */
 } mint_ctx;
+
+/* The int64 total kept in a bucket's value (8 bytes: it holds a double; zend_long may be 32 bits). */
+static int64_t slot_get(const zval *slot)
+{
+	int64_t c;
+	memcpy(&c, &slot->value, sizeof c);
+	return c;
+}
+
+static void slot_set(zval *slot, int64_t c)
+{
+	memcpy(&slot->value, &c, sizeof c);
+	Z_TYPE_INFO_P(slot) = IS_LONG;
+}
+
+/* Turns the slot's total (c at scale, or zero) into a heap tc_dec for good. */
+static tc_dec *slot_make_slow(zval *slot, int64_t c, uint32_t scale)
+{
+	tc_dec *d = emalloc(sizeof *d);
+	tc_dec_init(d);
+	tc_mint_fixed_to_dec(d, c, scale);
+	ZVAL_PTR(slot, d);
+	return d;
+}
+
+/* Brings every fixed total to a larger common scale; a total that would overflow goes slow. */
+static void mint_raise_fixed_scale(mint_ctx *ctx, uint32_t scale)
+{
+	zval *slot;
+
+	ZEND_HASH_FOREACH_VAL(&ctx->ids, slot) {
+		if (Z_TYPE_P(slot) == IS_LONG) {
+			int64_t c = slot_get(slot);
+			if (tc_mint_fixed_rescale(&c, scale - ctx->fixed_scale)) {
+				slot_set(slot, c);
+			} else {
+				slot_make_slow(slot, slot_get(slot), ctx->fixed_scale);
+			}
+		}
+	} ZEND_HASH_FOREACH_END();
+	ctx->fixed_scale = scale;
+}
 
 static zend_result mint_row(zval *key, zval *value, void *opaque)
 {
 	mint_ctx *ctx = opaque;
+	tc_dec *v = &ctx->value;
 	zend_string *skey = NULL;
 	zend_ulong h = 0;
-	size_t idx;
+	zval *slot;
+	int64_t c;
 
 	if (Z_TYPE_P(key) == IS_STRING) {
 		skey = Z_STR_P(key);
@@ -184,28 +235,83 @@ static zend_result mint_row(zval *key, zval *value, void *opaque)
 		zend_argument_type_error(2, "must have keys of type string|int, %s given", zend_zval_type_name(key));
 		return FAILURE;
 	}
-	if (php_tokencalc_entry_to_dec(&ctx->value, value, 2, skey, h) == FAILURE) {
+	if (php_tokencalc_entry_to_dec(v, value, 2, skey, h) == FAILURE) {
 		return FAILURE;
 	}
+	if (v->scale > ctx->max_scale) {
+		ctx->max_scale = v->scale;
+	}
 
-	if (ctx->own_ids) {
-		zval *slot = skey != NULL ? zend_hash_lookup(&ctx->ids, skey) : zend_hash_index_lookup(&ctx->ids, h);
-		if (Z_TYPE_P(slot) == IS_LONG) {
-			idx = (size_t) Z_LVAL_P(slot);
-			tc_dec_add(&ctx->users[idx].gems, &ctx->users[idx].gems, &ctx->value, TC_SCALE_EXACT);
-			return SUCCESS;
+	if (!ctx->own_ids) {
+		tc_mint_user *u = &ctx->users[ctx->n++];
+		tc_mint_user_init(u);
+		tc_dec_copy(&u->gems, v);
+		return SUCCESS;
+	}
+
+	if (v->scale > ctx->fixed_scale && v->scale <= TC_MINT_FIXED_MAX_SCALE) {
+		mint_raise_fixed_scale(ctx, v->scale);
+	}
+	bool fits = tc_mint_fixed_from_dec(v, ctx->fixed_scale, &c);
+	slot = skey != NULL ? zend_hash_lookup(&ctx->ids, skey) : zend_hash_index_lookup(&ctx->ids, h);
+	if (Z_TYPE_P(slot) == IS_NULL) {   /* a new user */
+		if (fits) {
+			slot_set(slot, c);
+		} else {
+			tc_dec_copy(slot_make_slow(slot, 0, 0), v);
 		}
-		ZVAL_LONG(slot, (zend_long) ctx->n);
+	} else if (Z_TYPE_P(slot) == IS_LONG) {
+		int64_t acc = slot_get(slot);
+		if (fits && tc_mint_fixed_add(&acc, c)) {
+			slot_set(slot, acc);
+		} else {
+			tc_dec *d = slot_make_slow(slot, acc, ctx->fixed_scale);
+			tc_dec_add(d, d, v, TC_SCALE_EXACT);
+		}
+	} else {
+		tc_dec_add(Z_PTR_P(slot), Z_PTR_P(slot), v, TC_SCALE_EXACT);
 	}
-	if (ctx->n == ctx->cap) {
-		ctx->cap = ctx->cap ? 2 * ctx->cap : 64;
-		ctx->users = safe_erealloc(ctx->users, ctx->cap, sizeof *ctx->users, 0);
-	}
-	idx = ctx->n++;
-	tc_mint_user_init(&ctx->users[idx]);
-	/* A new user's total is its first row: a copy, no addition. */
-	tc_dec_copy(&ctx->users[idx].gems, &ctx->value);
 	return SUCCESS;
+}
+
+/* users[] from the totals in ids, once every row is in. */
+static void mint_collect(mint_ctx *ctx)
+{
+	zval *slot;
+	size_t n = zend_hash_num_elements(&ctx->ids);
+
+	ctx->users = n ? safe_emalloc(n, sizeof *ctx->users, 0) : NULL;
+	ZEND_HASH_FOREACH_VAL(&ctx->ids, slot) {
+		tc_mint_user *u = &ctx->users[ctx->n++];
+		tc_mint_user_init(u);
+		if (Z_TYPE_P(slot) == IS_LONG) {
+			tc_mint_fixed_to_dec(&u->gems, slot_get(slot), ctx->fixed_scale);
+		} else {
+			tc_dec_copy(&u->gems, Z_PTR_P(slot));
+		}
+	} ZEND_HASH_FOREACH_END();
+}
+
+static void mint_ctx_free(mint_ctx *ctx)
+{
+	zval *slot;
+
+	for (size_t i = 0; i < ctx->n; i++) {
+		tc_mint_user_clear(&ctx->users[i]);
+	}
+	if (ctx->users != NULL) {
+		efree(ctx->users);
+	}
+	if (ctx->own_ids) {
+		ZEND_HASH_FOREACH_VAL(&ctx->ids, slot) {
+			if (Z_TYPE_P(slot) == IS_PTR) {
+				tc_dec_clear(Z_PTR_P(slot));
+				efree(Z_PTR_P(slot));
+			}
+		} ZEND_HASH_FOREACH_END();
+		zend_hash_destroy(&ctx->ids);
+	}
+	tc_dec_clear(&ctx->value);
 }
 
 /* Points every user's id at its string form (EXACT breaks ties on it). *arena holds int keys' forms. */
@@ -261,10 +367,12 @@ static void mint_build_result(zval *return_value, mint_ctx *ctx, const tc_dec *s
 		const tc_mint_user *u = &ctx->users[i++];
 		zval entry;
 		if (tc_dec_sign(&u->gems) > 0) {
-			array_init_size(&entry, 3);
-			add_dec(&entry, k_gems, &u->gems);
-			add_dec(&entry, k_tokens, &u->tokens);
-			add_dec(&entry, k_pct, &u->percentage);
+			HashTable *e = zend_new_array(3);
+			zend_hash_real_init_mixed(e);
+			append_dec(e, k_gems, &u->gems);
+			append_dec(e, k_tokens, &u->tokens);
+			append_dec(e, k_pct, &u->percentage);
+			ZVAL_ARR(&entry, e);
 			add_keyed(&users, key, h, &entry);
 		} else {
 			ZVAL_NEW_STR(&entry, php_tokencalc_dec_to_str(&u->gems));
@@ -311,9 +419,9 @@ PHP_FUNCTION(tokencalc_mint)
 	tc_dec_init(&ctx.value);
 	tc_mint_summary_init(&sum);
 	if (Z_TYPE_P(gems) == IS_ARRAY) {
+		size_t count = zend_hash_num_elements(Z_ARRVAL_P(gems));
 		ctx.order = Z_ARRVAL_P(gems);
-		ctx.cap = zend_hash_num_elements(ctx.order);
-		ctx.users = ctx.cap ? safe_emalloc(ctx.cap, sizeof *ctx.users, 0) : NULL;
+		ctx.users = count ? safe_emalloc(count, sizeof *ctx.users, 0) : NULL;
 	} else {
 		zend_hash_init(&ctx.ids, 64, NULL, NULL, 0);
 		ctx.order = &ctx.ids;
@@ -322,6 +430,13 @@ PHP_FUNCTION(tokencalc_mint)
 
 	if (php_tokencalc_iterate(gems, 2, mint_row, &ctx) == FAILURE) {
 		goto cleanup;
+	}
+	if (ctx.own_ids) {
+		mint_collect(&ctx);
+	}
+	/* Every total at the same scale, whatever the order or the shape of the input. */
+	for (size_t i = 0; i < ctx.n; i++) {
+		tc_dec_rescale(&ctx.users[i].gems, ctx.max_scale);
 	}
 	if (mode == TC_MINT_EXACT) {
 		mint_set_ids(&ctx, &arena);
@@ -333,20 +448,11 @@ PHP_FUNCTION(tokencalc_mint)
 	mint_build_result(return_value, &ctx, &supply, &sum);
 
 cleanup:
-	for (size_t i = 0; i < ctx.n; i++) {
-		tc_mint_user_clear(&ctx.users[i]);
-	}
-	if (ctx.users != NULL) {
-		efree(ctx.users);
-	}
+	mint_ctx_free(&ctx);
 	if (arena != NULL) {
 		efree(arena);
 	}
-	if (ctx.own_ids) {
-		zend_hash_destroy(&ctx.ids);
-	}
 	tc_mint_summary_clear(&sum);
-	tc_dec_clear(&ctx.value);
 	tc_dec_clear(&supply);
 }
 /* }}} */

@@ -67,6 +67,59 @@ static int cmp_ids(const char *a, size_t alen, const char *b, size_t blen)
 	return (alen > blen) - (alen < blen);
 }
 
+/* ---- fixed-point running totals ---- */
+
+static const int64_t pow10_i64[TC_MINT_FIXED_MAX_SCALE + 1] = {
+	1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL, 100000000LL,
+	1000000000LL, 10000000000LL, 100000000000LL, 1000000000000LL, 10000000000000LL,
+	100000000000000LL, 1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
+	1000000000000000000LL
+};
+
+bool tc_mint_fixed_rescale(int64_t *c, uint32_t k)
+{
+	if (k > TC_MINT_FIXED_MAX_SCALE) {
+		return *c == 0;
+	}
+	int64_t p = pow10_i64[k];
+	if (*c > INT64_MAX / p || *c < -(INT64_MAX / p)) {
+		return false;
+	}
+	*c *= p;
+	return true;
+}
+
+bool tc_mint_fixed_from_dec(const tc_dec *v, uint32_t scale, int64_t *out)
+{
+	int64_t c;
+
+	if (v->is_big || v->small > (uint64_t) INT64_MAX || v->scale > scale
+			|| scale > TC_MINT_FIXED_MAX_SCALE) {
+		return false;
+	}
+	c = v->neg ? -(int64_t) v->small : (int64_t) v->small;
+	if (!tc_mint_fixed_rescale(&c, scale - v->scale)) {
+		return false;
+	}
+	*out = c;
+	return true;
+}
+
+bool tc_mint_fixed_add(int64_t *acc, int64_t v)
+{
+	if ((v > 0 && *acc > INT64_MAX - v) || (v < 0 && *acc < INT64_MIN - v)) {
+		return false;
+	}
+	*acc += v;
+	return true;
+}
+
+void tc_mint_fixed_to_dec(tc_dec *d, int64_t c, uint32_t scale)
+{
+	tc_dec_from_i64(d, c);
+	d->scale = scale;   /* same coefficient, its scale */
+}
+
 /* ---- COMPAT: today's backend, step by step ---- */
 
 static void run_compat(tc_mint_user *users, size_t n, uint32_t scale, tc_mint_summary *out)
@@ -123,6 +176,63 @@ static int cmp_rank_mpz(const void *pa, const void *pb)
 		return c > 0 ? -1 : 1;
 	}
 	return cmp_ids(a->id, a->id_len, b->id, b->id_len);
+}
+
+typedef int (*rank_cmp)(const void *, const void *);
+
+static void swap_rank(rank_entry *a, rank_entry *b)
+{
+	rank_entry t = *a;
+	*a = *b;
+	*b = t;
+}
+
+/*
+ * Rearranges a[0..n) so that a[0..k) are the k first entries in cmp's order (in no particular
+ * order among themselves): only those get an extra unit, so a full sort is wasted work.
+ * Quickselect with a median-of-three pivot; past a depth budget it falls back to qsort.
+ */
+static void select_first(rank_entry *a, size_t n, size_t k, rank_cmp cmp)
+{
+	size_t lo = 0, hi = n;
+	unsigned budget = 2;
+
+	for (size_t m = n; m > 1; m >>= 1) {
+		budget += 2;
+	}
+	while (hi - lo > 16) {
+		if (budget-- == 0) {
+			qsort(a + lo, hi - lo, sizeof *a, cmp);
+			return;
+		}
+		size_t mid = lo + (hi - lo) / 2, last = hi - 1;
+		/* median of a[lo], a[mid], a[last] into a[last] as the pivot */
+		if (cmp(&a[mid], &a[lo]) < 0) swap_rank(&a[mid], &a[lo]);
+		if (cmp(&a[last], &a[lo]) < 0) swap_rank(&a[last], &a[lo]);
+		if (cmp(&a[mid], &a[last]) < 0) swap_rank(&a[mid], &a[last]);
+		size_t p = lo;
+		for (size_t j = lo; j < last; j++) {
+			if (cmp(&a[j], &a[last]) < 0) {
+				swap_rank(&a[p++], &a[j]);
+			}
+		}
+		swap_rank(&a[p], &a[last]);
+		/* a[lo..p) come before the pivot a[p], a(p..hi) after it */
+		if (p == k || p + 1 == k) {
+			return;
+		}
+		if (k < p) {
+			hi = p;
+		} else {
+			lo = p + 1;
+		}
+	}
+	/* insertion sort of what is left */
+	for (size_t i = lo + 1; i < hi; i++) {
+		for (size_t j = i; j > lo && cmp(&a[j], &a[j - 1]) < 0; j--) {
+			swap_rank(&a[j], &a[j - 1]);
+		}
+	}
 }
 
 /* d = v / 10^scale, v >= 0. */
@@ -289,7 +399,7 @@ static bool run_exact_u128(const tc_dec *supply, tc_mint_user *users, size_t n, 
 	}
 	left = supply_units - sum;   /* < m */
 	if (left > 0) {
-		qsort(rank, m, sizeof *rank, cmp_rank_u128);
+		select_first(rank, m, (size_t) left, cmp_rank_u128);
 		for (uint64_t r = 0; r < left; r++) {
 			units[rank[r].part]++;   /* a share is below supply_units: no overflow */
 		}
@@ -330,7 +440,7 @@ static tc_status run_exact_mpz(const tc_dec *supply, tc_mint_user *users, size_t
 	}
 	if (mpz_sgn(left) > 0) {
 		size_t l = (size_t) mpz_get_ui(left);   /* < m */
-		qsort(rank, m, sizeof *rank, cmp_rank_mpz);
+		select_first(rank, m, l, cmp_rank_mpz);
 		for (size_t r = 0; r < l; r++) {
 			mpz_add_ui(shares[rank[r].part], shares[rank[r].part], 1);
 		}

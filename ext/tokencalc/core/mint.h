@@ -33,6 +33,21 @@ typedef struct tc_mint_summary {
 	size_t paid;     /* how many users take part (total > 0) */
 } tc_mint_summary;
 
+/*
+ * Fixed-point running totals: a user's rows summed as an int64 coefficient at a common scale,
+ * so that a day of rows is summed without touching a tc_dec per row. Each returns false,
+ * leaving its output alone, when the value does not fit; the caller then sums with tc_dec.
+ */
+#define TC_MINT_FIXED_MAX_SCALE 18
+/* *out = v * 10^scale (v->scale <= scale <= TC_MINT_FIXED_MAX_SCALE). */
+bool tc_mint_fixed_from_dec(const tc_dec *v, uint32_t scale, int64_t *out);
+/* *c *= 10^k. */
+bool tc_mint_fixed_rescale(int64_t *c, uint32_t k);
+/* *acc += v. */
+bool tc_mint_fixed_add(int64_t *acc, int64_t v);
+/* d = c / 10^scale. */
+void tc_mint_fixed_to_dec(tc_dec *d, int64_t c, uint32_t scale);
+
 /* tc_dec_init() on every tc_dec of u (id left NULL). */
 void tc_mint_user_init(tc_mint_user *u);
 /* tc_dec_clear() on every tc_dec of u. */
