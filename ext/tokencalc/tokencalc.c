@@ -176,6 +176,12 @@ zend_result php_tokencalc_scale_arg(uint32_t *scale, zend_long value, bool is_nu
 
 zend_string *php_tokencalc_dec_to_str(const tc_dec *d)
 {
+	/* A machine-word magnitude prints on the stack, right to left, and is copied once. */
+	if (!d->is_big && d->scale <= TC_PRINT_SMALL_MAX_SCALE) {
+		char buf[TC_PRINT_SMALL_SIZE];
+		char *start = tc_dec_print_small(d, buf + sizeof buf);
+		return zend_string_init(start, (size_t) (buf + sizeof buf - start), 0);
+	}
 	size_t size = tc_dec_print_size(d);
 	zend_string *s = zend_string_alloc(size - 1, 0);
 
@@ -250,7 +256,11 @@ done:
 /* Reads a string|int argument straight into a tc_dec inside the fast ZPP block. */
 #define TC_Z_PARAM_DEC(dest) \
 	Z_PARAM_PROLOGUE(0, 0); \
-	if (UNEXPECTED(php_tokencalc_arg_to_dec(dest, _arg, _i) == FAILURE)) { \
+	if (EXPECTED(Z_TYPE_P(_arg) == IS_STRING) \
+			&& EXPECTED(tc_dec_parse(dest, Z_STRVAL_P(_arg), Z_STRLEN_P(_arg), \
+				(size_t) TOKENCALC_G(max_digits)) == TC_OK)) { \
+		/* the common case, inline */ \
+	} else if (UNEXPECTED(php_tokencalc_arg_to_dec(dest, _arg, _i) == FAILURE)) { \
 		_error_code = ZPP_ERROR_FAILURE; \
 		break; \
 	}

@@ -12,6 +12,12 @@
 
 #include "decimal.h"
 
+#if defined(__GNUC__)
+# define TC_NOINLINE __attribute__((noinline))
+#else
+# define TC_NOINLINE
+#endif
+
 #if defined(__SIZEOF_INT128__) && !defined(TC_NO_INT128)
 # define TC_HAVE_U128 1
 typedef unsigned __int128 tc_u128;
@@ -184,18 +190,9 @@ static bool is_zero(const tc_dec *d)
 
 /* ---- life cycle ---- */
 
-void tc_dec_init(tc_dec *d)
-{
-	d->small = 0;
-	d->scale = 0;
-	d->neg = false;
-	d->is_big = false;
-}
-
-void tc_dec_clear(tc_dec *d)
+void tc_dec_clear_big(tc_dec *d)
 {
 	drop_big(d);
-	tc_dec_init(d);
 }
 
 void tc_dec_copy(tc_dec *d, const tc_dec *s)
@@ -218,42 +215,11 @@ void tc_dec_copy(tc_dec *d, const tc_dec *s)
 
 /* ---- parsing and conversion ---- */
 
-static bool is_digit(char c)
+/* Builds d from more significant digits than a uint64_t holds: the digit string goes to GMP. */
+static TC_NOINLINE tc_status parse_big(tc_dec *d, bool neg, const char *int_start, size_t int_len,
+		const char *frac_start, size_t frac_len)
 {
-	return c >= '0' && c <= '9';
-}
-
-tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits)
-{
-	const char *p = s, *end = s + len;
-	const char *int_start, *frac_start = NULL;
-	size_t int_len, frac_len = 0;
-	bool neg = false;
-
-	if (len > max_digits) {
-		return TC_ERR_TOO_LONG;
-	}
-	if (p < end && (*p == '+' || *p == '-')) {
-		neg = *p == '-';
-		p++;
-	}
-	int_start = p;
-	while (p < end && is_digit(*p)) {
-		p++;
-	}
-	int_len = (size_t) (p - int_start);
-	if (p < end && *p == '.') {
-		frac_start = ++p;
-		while (p < end && is_digit(*p)) {
-			p++;
-		}
-		frac_len = (size_t) (p - frac_start);
-	}
-	if (p != end || (int_len == 0 && frac_len == 0) || frac_len > UINT32_MAX) {
-		return TC_ERR_SYNTAX;
-	}
-
-	/* Skip leading zeros of the integer part; what is left are the significant digits. */
+	/* Skip leading zeros of the integer part, and of the fraction when the integer part is zero. */
 	while (int_len > 0 && *int_start == '0') {
 		int_start++;
 		int_len--;
@@ -267,19 +233,6 @@ tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits)
 		}
 	}
 
-	if (int_len + frac_sig_len <= TC_U64_DIGITS) {
-		uint64_t v = 0;
-		for (size_t i = 0; i < int_len; i++) {
-			v = v * 10 + (uint64_t) (int_start[i] - '0');
-		}
-		for (size_t i = 0; i < frac_sig_len; i++) {
-			v = v * 10 + (uint64_t) (frac_sig[i] - '0');
-		}
-		set_small(d, v, neg, (uint32_t) frac_len);
-		return TC_OK;
-	}
-
-	/* Too many digits for a machine word: hand the digit string (without the point) to GMP. */
 	char stack_buf[128];
 	size_t n = int_len + frac_sig_len;
 	char *buf = n < sizeof stack_buf ? stack_buf : malloc(n + 1);
@@ -300,6 +253,90 @@ tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits)
 	set_mag_mpz(d, z, neg, (uint32_t) frac_len);
 	mpz_clear(z);
 	return TC_OK;
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+# define TC_SWAR_DIGITS 1
+/* Whether the 8 bytes of x (little-endian) are all ASCII digits. */
+static inline bool eight_digits(uint64_t x)
+{
+	return ((x & 0xF0F0F0F0F0F0F0F0ULL) | (((x + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL) >> 4))
+		== 0x3333333333333333ULL;
+}
+
+/* The value of 8 ASCII digits (first digit in the lowest byte), by pairing them up in three multiplies. */
+static inline uint64_t eight_digits_value(uint64_t x)
+{
+	x -= 0x3030303030303030ULL;
+	x = x * 10 + (x >> 8);                                   /* pairs of digits in every other byte */
+	return (((x & 0x000000FF000000FFULL) * (100 + (1000000ULL << 32)))
+		+ (((x >> 16) & 0x000000FF000000FFULL) * (1 + (10000ULL << 32)))) >> 32;
+}
+#endif
+
+/* Reads the run of ASCII digits at *pp into *v (wrapping past 19 digits); returns its length. */
+static inline size_t scan_digits(const char **pp, const char *end, uint64_t *v)
+{
+	const char *p = *pp;
+	uint64_t acc = *v;
+
+#ifdef TC_SWAR_DIGITS
+	while (end - p >= 8) {
+		uint64_t x;
+		memcpy(&x, p, sizeof x);
+		if (!eight_digits(x)) {
+			break;
+		}
+		acc = acc * 100000000ULL + eight_digits_value(x);
+		p += 8;
+	}
+#endif
+	while (p < end) {
+		unsigned c = (unsigned) (unsigned char) *p - '0';
+		if (c > 9) {
+			break;
+		}
+		acc = acc * 10 + c;
+		p++;
+	}
+	size_t n = (size_t) (p - *pp);
+	*pp = p;
+	*v = acc;
+	return n;
+}
+
+tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits)
+{
+	const char *p = s, *end = s + len;
+	const char *int_start, *frac_start;
+	size_t int_len, frac_len = 0;
+	uint64_t v = 0;     /* the digits' value, exact while there are at most TC_U64_DIGITS of them */
+	bool neg = false;
+
+	if (len > max_digits) {
+		return TC_ERR_TOO_LONG;
+	}
+	if (p < end && (*p == '+' || *p == '-')) {
+		neg = *p == '-';
+		p++;
+	}
+	/* One pass validates and accumulates; only long inputs take a second look (parse_big). */
+	int_start = p;
+	int_len = scan_digits(&p, end, &v);
+	frac_start = p;
+	if (p < end && *p == '.') {
+		frac_start = ++p;
+		frac_len = scan_digits(&p, end, &v);
+	}
+	if (p != end || (int_len == 0 && frac_len == 0) || frac_len > UINT32_MAX) {
+		return TC_ERR_SYNTAX;
+	}
+	if (int_len + frac_len <= TC_U64_DIGITS) {
+		set_small(d, v, neg, (uint32_t) frac_len);
+		return TC_OK;
+	}
+	/* Many digits (perhaps only leading zeros): GMP reads them, and small values come back small. */
+	return parse_big(d, neg, int_start, int_len, frac_start, frac_len);
 }
 
 void tc_dec_from_i64(tc_dec *d, int64_t v)
@@ -637,17 +674,78 @@ static size_t place_digits(const tc_dec *d, const char *digits, size_t ndig, cha
 	return (size_t) (p - buf);
 }
 
+static const char digit_pairs[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+/* Writes x < 10^8 as exactly 8 digits at dst, two at a time. */
+static inline void put8(char *dst, uint32_t x)
+{
+	uint32_t hi = x / 10000, lo = x % 10000;
+	memcpy(dst, digit_pairs + 2 * (hi / 100), 2);
+	memcpy(dst + 2, digit_pairs + 2 * (hi % 100), 2);
+	memcpy(dst + 4, digit_pairs + 2 * (lo / 100), 2);
+	memcpy(dst + 6, digit_pairs + 2 * (lo % 100), 2);
+}
+
+char *tc_dec_print_small(const tc_dec *d, char *end)
+{
+	char *p = end;
+	uint64_t v = d->small;
+	uint32_t s = d->scale;
+
+	/* All digits of the magnitude, right-aligned at end: eight at a time, then the rest in pairs. */
+	while (v >= 100000000) {
+		p -= 8;
+		put8(p, (uint32_t) (v % 100000000));
+		v /= 100000000;
+	}
+	uint32_t w = (uint32_t) v;
+	while (w >= 100) {
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * (w % 100), 2);
+		w /= 100;
+	}
+	if (w >= 10) {
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * w, 2);
+	} else {
+		*--p = (char) ('0' + w);
+	}
+	if (s > 0) {
+		/* At least one integer digit before the point: pad with zeros, then open a gap for the point. */
+		while ((size_t) (end - p) <= s) {
+			*--p = '0';
+		}
+		char *point = end - s - 1;
+		memmove(p - 1, p, (size_t) (point + 1 - p));
+		*point = '.';
+		p--;
+	}
+	if (d->neg) {
+		*--p = '-';
+	}
+	return p;
+}
+
 size_t tc_dec_print(const tc_dec *d, char *buf)
 {
+	if (!d->is_big && d->scale <= TC_PRINT_SMALL_MAX_SCALE) {
+		char tmp[TC_PRINT_SMALL_SIZE];
+		char *start = tc_dec_print_small(d, tmp + sizeof tmp);
+		size_t n = (size_t) (tmp + sizeof tmp - start);
+		memcpy(buf, start, n);
+		buf[n] = '\0';
+		return n;
+	}
 	if (!d->is_big) {
 		char tmp[24];
-		char *t = tmp + sizeof tmp;
-		uint64_t v = d->small;
-		do {
-			*--t = (char) ('0' + v % 10);
-			v /= 10;
-		} while (v != 0);
-		return place_digits(d, t, (size_t) (tmp + sizeof tmp - t), buf);
+		tc_dec whole = *d;
+		whole.scale = 0;
+		whole.neg = false;
+		char *start = tc_dec_print_small(&whole, tmp + sizeof tmp);
+		return place_digits(d, start, (size_t) (tmp + sizeof tmp - start), buf);
 	}
 	size_t cap = mpz_sizeinbase(d->big, 10) + 2;
 	char *digits = malloc(cap);

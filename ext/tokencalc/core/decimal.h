@@ -33,9 +33,25 @@ typedef struct tc_dec {
 } tc_dec;
 
 /* Sets d to 0 (scale 0). Cheap: no allocation. */
-void tc_dec_init(tc_dec *d);
-/* Releases what d holds; d may be initialised again afterwards. */
-void tc_dec_clear(tc_dec *d);
+static inline void tc_dec_init(tc_dec *d)
+{
+	d->small = 0;
+	d->scale = 0;
+	d->neg = false;
+	d->is_big = false;
+}
+
+/* Releases the GMP magnitude of d (use tc_dec_clear). */
+void tc_dec_clear_big(tc_dec *d);
+
+/* Releases what d holds and sets it to 0; d may be used again afterwards. */
+static inline void tc_dec_clear(tc_dec *d)
+{
+	if (d->is_big) {
+		tc_dec_clear_big(d);
+	}
+	tc_dec_init(d);
+}
 /* d = s, exactly (copies the scale too). */
 void tc_dec_copy(tc_dec *d, const tc_dec *s);
 
@@ -82,5 +98,14 @@ size_t tc_dec_print_size(const tc_dec *d);
  * length without the NUL. buf must hold tc_dec_print_size(d) bytes.
  */
 size_t tc_dec_print(const tc_dec *d, char *buf);
+
+/* Largest scale tc_dec_print_small() takes, and the room it needs (sign, 20 digits, point, zeros). */
+#define TC_PRINT_SMALL_MAX_SCALE 40u
+#define TC_PRINT_SMALL_SIZE 64
+/*
+ * Fast printing of a machine-word value (!d->is_big, d->scale <= TC_PRINT_SMALL_MAX_SCALE): writes it
+ * right to left so that it ends just before `end`, and returns where it starts (no NUL).
+ */
+char *tc_dec_print_small(const tc_dec *d, char *end);
 
 #endif
