@@ -44,7 +44,7 @@ say() { printf '%s\n' "test-php84: $*" >&2; }
 # Runs a command with its output going to the log; on failure shows the log's tail and fails.
 logged() {
 	echo "+ $*" >>"$LOG"
-	if ! "$@" >>"$LOG" 2>&1 </dev/null; then
+	if ! "$@" >>"$LOG" 2>&1 </dev/null 7>&- 8>&-; then
 		say "failed: $* (last lines of $LOG follow)"
 		tail -n 40 "$LOG" >&2
 		return 1
@@ -83,7 +83,8 @@ mount_all() {
 	mount_one "$ROOT/sys" -t sysfs sysfs
 	mount_one "$ROOT/dev" --bind /dev
 	mount_one "$ROOT/dev/pts" --bind /dev/pts
-	# Name resolution for apt inside the root.
+	# Name resolution for apt inside the root (removed first: never write through a link in the root).
+	rm -f "$ROOT/etc/resolv.conf"
 	cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
 }
 
@@ -117,7 +118,7 @@ in_root() {
 		PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 		HOME=/root LANG=C.UTF-8 LC_ALL=C.UTF-8 DEBIAN_FRONTEND=noninteractive \
 		CI="${CI:-}" TOKENCALC_IN_PHP84_ROOT=1 \
-		"$@" </dev/null
+		"$@" </dev/null 7>&- 8>&-
 }
 
 # --- the Debian mirror, from this machine's apt configuration ------------------------------------
@@ -186,6 +187,7 @@ debian_mirror() {
 
 # --- the root ----------------------------------------------------------------------------------
 
+# shellcheck disable=SC2086,SC2116 # the echo folds the list onto one line
 wanted_marker() { echo "suite=$SUITE packages=$(echo $PACKAGES)"; }
 
 remove_root() {
@@ -203,8 +205,9 @@ remove_root() {
 	rm -rf --one-file-system "$ROOT"
 }
 
-install_packages() {
+install_packages() { # install_packages [upgrade]
 	logged in_root apt-get update
+	[ "${1:-}" != upgrade ] || logged in_root apt-get -y upgrade
 	# shellcheck disable=SC2086
 	logged in_root apt-get install -y --no-install-recommends $PACKAGES
 	logged in_root apt-get clean
@@ -240,11 +243,16 @@ prepare_root() {
 		return
 	fi
 	mount_all
-	if [ "$(cat "$MARKER")" != "$(wanted_marker)" ]; then
-		say "package list changed: updating the cached root"
-		local t0=$(date +%s)
+	local why=""
+	[ "$(cat "$MARKER")" = "$(wanted_marker)" ] || why="the package list changed"
+	# PHP 8.4's point releases reach the root within a week.
+	[ -z "$(find "$MARKER" -mtime +7)" ] || why="it is more than a week old"
+	if [ -n "$why" ]; then
+		say "updating the cached root: $why"
+		local t0
+		t0=$(date +%s)
 		rm -f "$MARKER"
-		install_packages
+		install_packages upgrade
 		wanted_marker >"$MARKER"
 		say "root updated in $(($(date +%s) - t0)) s"
 	else
