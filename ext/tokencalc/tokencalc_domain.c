@@ -343,8 +343,9 @@ static void mint_set_ids(mint_ctx *ctx, char **arena)
 }
 
 static void mint_build_result(zval *return_value, mint_ctx *ctx, const tc_dec *supply,
-		const tc_mint_summary *sum)
+		const tc_mint_summary *sum, tc_mint_mode mode)
 {
+	tc_dec pct;
 	zval users, skipped;
 	zend_string *key;
 	zend_ulong h;
@@ -354,6 +355,7 @@ static void mint_build_result(zval *return_value, mint_ctx *ctx, const tc_dec *s
 	zend_string *k_tokens = zend_string_init("tokens", 6, 0);
 	zend_string *k_pct = zend_string_init("percentage", 10, 0);
 
+	tc_dec_init(&pct);
 	array_init_size(return_value, 8);
 	add_dec_str(return_value, "supply", supply);
 	add_dec_str(return_value, "total", &sum->total);
@@ -371,7 +373,8 @@ static void mint_build_result(zval *return_value, mint_ctx *ctx, const tc_dec *s
 			zend_hash_real_init_mixed(e);
 			append_dec(e, k_gems, &u->gems);
 			append_dec(e, k_tokens, &u->tokens);
-			append_dec(e, k_pct, &u->percentage);
+			tc_mint_percentage(&pct, &u->gems, &sum->total, mode, (uint32_t) TOKENCALC_G(scale));
+			append_dec(e, k_pct, &pct);
 			ZVAL_ARR(&entry, e);
 			add_keyed(&users, key, h, &entry);
 		} else {
@@ -385,6 +388,7 @@ static void mint_build_result(zval *return_value, mint_ctx *ctx, const tc_dec *s
 	zend_string_release(k_gems);
 	zend_string_release(k_tokens);
 	zend_string_release(k_pct);
+	tc_dec_clear(&pct);
 }
 
 /* {{{ tokencalc_mint(string|int $supply, iterable $gems, int $mode = TOKENCALC_MINT_COMPAT): array */
@@ -445,7 +449,7 @@ PHP_FUNCTION(tokencalc_mint)
 		zend_throw_error(NULL, "tokencalc_mint(): out of memory");
 		goto cleanup;
 	}
-	mint_build_result(return_value, &ctx, &supply, &sum);
+	mint_build_result(return_value, &ctx, &supply, &sum, (tc_mint_mode) mode);
 
 cleanup:
 	mint_ctx_free(&ctx);

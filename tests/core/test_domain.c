@@ -187,7 +187,10 @@ static void test_mint_small(void)
 	prints(&s.rate, "3.3333333333", "compat rate");
 	prints(&d.u[0].tokens, "3.3333333333", "compat tokens a");
 	prints(&d.u[1].tokens, "6.6666666666", "compat tokens b");
-	prints(&d.u[1].percentage, "66.6666666600", "compat percentage b");
+	tc_dec pct;
+	tc_dec_init(&pct);
+	tc_mint_percentage(&pct, &d.u[1].gems, &s.total, TC_MINT_COMPAT, 10);
+	prints(&pct, "66.6666666600", "compat percentage b");
 	prints(&d.u[2].tokens, "0", "compat: skipped user gets nothing");
 	prints(&s.minted, "9.9999999999", "compat minted");
 	prints(&s.dust, "0.0000000001", "compat dust");
@@ -197,7 +200,9 @@ static void test_mint_small(void)
 	CHECK(tc_mint_run(&supply, d.u, d.n, TC_MINT_EXACT, 10, &s) == TC_OK, "mint: exact");
 	prints(&d.u[0].tokens, "3.3333333333", "exact tokens a");
 	prints(&d.u[1].tokens, "6.6666666667", "exact tokens b");
-	prints(&d.u[0].percentage, "33.3333333333", "exact percentage a");
+	tc_mint_percentage(&pct, &d.u[0].gems, &s.total, TC_MINT_EXACT, 10);
+	prints(&pct, "33.3333333333", "exact percentage a");
+	tc_dec_clear(&pct);
 	prints(&s.minted, "10.0000000000", "exact minted");
 	prints(&s.dust, "0.0000000000", "exact dust");
 

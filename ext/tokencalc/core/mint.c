@@ -22,7 +22,6 @@ void tc_mint_user_init(tc_mint_user *u)
 {
 	tc_dec_init(&u->gems);
 	tc_dec_init(&u->tokens);
-	tc_dec_init(&u->percentage);
 	u->id = NULL;
 	u->id_len = 0;
 }
@@ -31,7 +30,6 @@ void tc_mint_user_clear(tc_mint_user *u)
 {
 	tc_dec_clear(&u->gems);
 	tc_dec_clear(&u->tokens);
-	tc_dec_clear(&u->percentage);
 }
 
 void tc_mint_summary_init(tc_mint_summary *s)
@@ -124,23 +122,32 @@ void tc_mint_fixed_to_dec(tc_dec *d, int64_t c, uint32_t scale)
 
 static void run_compat(tc_mint_user *users, size_t n, uint32_t scale, tc_mint_summary *out)
 {
-	tc_dec hundred, share;
-
-	tc_dec_init(&hundred);
-	tc_dec_init(&share);
-	tc_dec_from_i64(&hundred, 100);
 	for (size_t i = 0; i < n; i++) {
 		tc_mint_user *u = &users[i];
-		if (!takes_part(u)) {
-			continue;
+		if (takes_part(u)) {
+			tc_dec_mul(&u->tokens, &u->gems, &out->rate, scale);
+			tc_dec_add(&out->minted, &out->minted, &u->tokens, TC_SCALE_EXACT);
 		}
-		tc_dec_mul(&u->tokens, &u->gems, &out->rate, scale);
-		tc_dec_div(&share, &u->gems, &out->total, scale);   /* total > 0 */
-		tc_dec_mul(&u->percentage, &share, &hundred, scale);
-		tc_dec_add(&out->minted, &out->minted, &u->tokens, TC_SCALE_EXACT);
+	}
+}
+
+void tc_mint_percentage(tc_dec *pct, const tc_dec *gems, const tc_dec *total, tc_mint_mode mode,
+		uint32_t scale)
+{
+	tc_dec hundred, t;
+
+	tc_dec_init(&hundred);
+	tc_dec_init(&t);
+	tc_dec_from_i64(&hundred, 100);
+	if (mode == TC_MINT_COMPAT) {
+		tc_dec_div(&t, gems, total, scale);   /* total > 0 */
+		tc_dec_mul(pct, &t, &hundred, scale);
+	} else {
+		tc_dec_mul(&t, gems, &hundred, TC_SCALE_EXACT);
+		tc_dec_div(pct, &t, total, scale);
 	}
 	tc_dec_clear(&hundred);
-	tc_dec_clear(&share);
+	tc_dec_clear(&t);
 }
 
 /* ---- EXACT: largest remainder ---- */
@@ -365,24 +372,6 @@ static void exact_units_mpz(const tc_dec *supply, const tc_mint_user *users, siz
 	mpz_clears(k, d, p, NULL);
 }
 
-static void exact_percentages(tc_mint_user *users, size_t n, uint32_t scale, const tc_dec *total)
-{
-	tc_dec hundred, t;
-
-	tc_dec_init(&hundred);
-	tc_dec_init(&t);
-	tc_dec_from_i64(&hundred, 100);
-	for (size_t i = 0; i < n; i++) {
-		if (!takes_part(&users[i])) {
-			continue;
-		}
-		tc_dec_mul(&t, &users[i].gems, &hundred, TC_SCALE_EXACT);
-		tc_dec_div(&users[i].percentage, &t, total, scale);
-	}
-	tc_dec_clear(&hundred);
-	tc_dec_clear(&t);
-}
-
 #ifdef TC_HAVE_U128
 /* EXACT on machine integers; false (nothing written) when the values do not fit. */
 static bool run_exact_u128(const tc_dec *supply, tc_mint_user *users, size_t n, uint32_t scale,
@@ -488,9 +477,6 @@ static tc_status run_exact(const tc_dec *supply, tc_mint_user *users, size_t n, 
 		status = run_exact_mpz(supply, users, n, scale, gscale, rank, out);
 	}
 	free(rank);
-	if (status == TC_OK) {
-		exact_percentages(users, n, scale, &out->total);
-	}
 	return status;
 }
 
@@ -509,7 +495,6 @@ tc_status tc_mint_run(const tc_dec *supply, tc_mint_user *users, size_t n, tc_mi
 	tc_mint_summary_clear(out);
 	for (size_t i = 0; i < n; i++) {
 		tc_dec_clear(&users[i].tokens);
-		tc_dec_clear(&users[i].percentage);
 		if (takes_part(&users[i])) {
 			tc_dec_add(&out->total, &out->total, &users[i].gems, TC_SCALE_EXACT);
 			out->paid++;

@@ -19,7 +19,6 @@ typedef enum tc_mint_mode {
 typedef struct tc_mint_user {
 	tc_dec gems;          /* in: the user's total; <= 0 means the user takes no part */
 	tc_dec tokens;        /* out: the user's tokens (0 for a user who takes no part) */
-	tc_dec percentage;    /* out: the user's share of the total gems, in percent */
 	const char *id;       /* in, EXACT only: the id's string form; equal remainders go to the */
 	size_t id_len;        /*   byte-wise smaller id (a prefix first) */
 } tc_mint_user;
@@ -57,17 +56,23 @@ void tc_mint_summary_clear(tc_mint_summary *s);
 
 /*
  * Shares supply among users[0..n) at scale S (truncating toward zero to S places) and fills
- * every user's tokens and percentage and the summary (all initialised by the caller).
- *   COMPAT: rate = trunc(supply / total); tokens = trunc(gems * rate);
- *           percentage = trunc(trunc(gems / total) * 100).
+ * every user's tokens and the summary (all initialised by the caller).
+ *   COMPAT: rate = trunc(supply / total); tokens = trunc(gems * rate).
  *   EXACT:  tokens = trunc(supply * gems / total), plus one unit of 10^-S for each of the users
  *           with the largest remainders (ties: smaller id) until the tokens add up to supply
  *           truncated to S places; the result does not depend on the order of users.
- *           percentage = trunc(100 * gems / total).
  * TC_ERR_NEGATIVE when supply < 0, TC_ERR_RANGE for an unknown mode (nothing written);
  * TC_ERR_RANGE too when a working array cannot be allocated.
  */
 tc_status tc_mint_run(const tc_dec *supply, tc_mint_user *users, size_t n, tc_mint_mode mode,
 		uint32_t scale, tc_mint_summary *out);
+
+/*
+ * pct = a participant's share of total (> 0) in percent, at scale S:
+ *   COMPAT: trunc(trunc(gems / total) * 100);  EXACT: trunc(100 * gems / total).
+ * Computed on demand, while the caller writes its results, rather than stored per user.
+ */
+void tc_mint_percentage(tc_dec *pct, const tc_dec *gems, const tc_dec *total, tc_mint_mode mode,
+		uint32_t scale);
 
 #endif
