@@ -3,6 +3,8 @@ tokencalc_receipt(): the auditor's code in README.md recomputes the shared vecto
 --EXTENSIONS--
 tokencalc
 sodium
+--INI--
+pcre.jit=0
 --SKIPIF--
 <?php
 $shared = getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared';

@@ -195,6 +195,29 @@ static void test_key_cmp(void)
 	CHECK(tc_receipt_key_cmp("same", 4, "same", 4) == 0, "equal keys");
 }
 
+/* Wherever two heads differ, they must order the keys as tc_receipt_key_cmp() does. */
+static void test_key_head(void)
+{
+	static const struct { const char *s; size_t len; } keys[] = {
+		{"", 0}, {"\0", 1}, {"\0\0", 2}, {"a", 1}, {"a\0", 2}, {"ab", 2}, {"abcdefgh", 8},
+		{"abcdefgh\0", 9}, {"abcdefghi", 9}, {"abcdefgz", 8}, {"\xff", 1}, {"\xff\xff\xff\xff\xff\xff\xff\xff\xff", 9},
+		{"10", 2}, {"9", 1}, {"-1", 2},
+	};
+	const size_t n = sizeof keys / sizeof keys[0];
+	int bad = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < n; j++) {
+			uint64_t hi = tc_receipt_key_head(keys[i].s, keys[i].len);
+			uint64_t hj = tc_receipt_key_head(keys[j].s, keys[j].len);
+			int c = tc_receipt_key_cmp(keys[i].s, keys[i].len, keys[j].s, keys[j].len);
+			if (hi != hj && (hi < hj) != (c < 0)) {
+				bad++;
+			}
+		}
+	}
+	CHECK(bad == 0, "key heads agree with the key order");
+}
+
 static void test_bad_key(void)
 {
 	unsigned char key[TC_RECEIPT_KEY_BYTES + 1] = {0};
@@ -253,6 +276,7 @@ int main(void)
 	test_buffer_boundaries();
 	test_format_int();
 	test_key_cmp();
+	test_key_head();
 	test_bad_key();
 	test_verify();
 	printf("%d passed, %d failed\n", passed, failed);

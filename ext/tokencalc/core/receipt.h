@@ -78,4 +78,19 @@ static inline int tc_receipt_key_cmp(const char *a, size_t a_len, const char *b,
 	return (a_len > b_len) - (a_len < b_len);
 }
 
+/*
+ * The key's first 8 bytes as a big-endian number, zero-padded: when two heads differ they order
+ * the keys as tc_receipt_key_cmp() does, so a sort compares whole keys only on a tie.
+ */
+static inline uint64_t tc_receipt_key_head(const char *key, size_t len)
+{
+	const unsigned char *p = (const unsigned char *) key;
+	uint64_t h = 0;
+	size_t n = len < 8 ? len : 8, i;
+	for (i = 0; i < n; i++) {
+		h |= (uint64_t) p[i] << (56 - 8 * i);
+	}
+	return h;
+}
+
 #endif
