@@ -242,6 +242,20 @@ static void select_first(rank_entry *a, size_t n, size_t k, rank_cmp cmp)
 	}
 }
 
+#ifdef TC_HAVE_U128
+static const uint64_t pow10_u64[20] = {
+	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+	100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
+	10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+	100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL
+};
+
+/* 10^k for k <= 38. */
+static tc_u128 pow10_u128(uint32_t k)
+{
+	return k <= 19 ? pow10_u64[k] : (tc_u128) pow10_u64[19] * pow10_u64[k - 19];
+}
+
 /* d = v / 10^scale, v >= 0. */
 static void dec_set_u64(tc_dec *d, uint64_t v, uint32_t scale)
 {
@@ -255,20 +269,6 @@ static void dec_set_u64(tc_dec *d, uint64_t v, uint32_t scale)
 	mpz_import(z, 1, -1, sizeof v, 0, 0, &v);
 	tc_dec_from_mpz(d, z, scale);
 	mpz_clear(z);
-}
-
-#ifdef TC_HAVE_U128
-static const uint64_t pow10_u64[20] = {
-	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
-	100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
-	10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
-	100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL
-};
-
-/* 10^k for k <= 38. */
-static tc_u128 pow10_u128(uint32_t k)
-{
-	return k <= 19 ? pow10_u64[k] : (tc_u128) pow10_u64[19] * pow10_u64[k - 19];
 }
 
 /*
