@@ -124,36 +124,45 @@ zend_result php_tokencalc_arg_to_dec(tc_dec *d, zval *arg, uint32_t arg_num)
 	}
 }
 
+/* Describes an array entry for an error message: ["key"] (cut at 64 bytes) or [42]. */
+static void describe_entry(char *where, size_t size, zend_string *key, zend_ulong h)
+{
+	if (key != NULL) {
+		snprintf(where, size, "[\"%.*s\"%s]", (int) MIN(ZSTR_LEN(key), 64), ZSTR_VAL(key),
+			ZSTR_LEN(key) > 64 ? "..." : "");
+	} else {
+		snprintf(where, size, "[" ZEND_ULONG_FMT "]", h);
+	}
+}
+
 zend_result php_tokencalc_entry_to_dec(tc_dec *d, zval *value, uint32_t arg_num,
 		zend_string *key, zend_ulong h)
 {
 	char where[96];
+	tc_status status;
 
-	if (key != NULL) {
-		snprintf(where, sizeof where, "[\"%.*s\"%s]", (int) MIN(ZSTR_LEN(key), 64), ZSTR_VAL(key),
-			ZSTR_LEN(key) > 64 ? "..." : "");
-	} else {
-		snprintf(where, sizeof where, "[" ZEND_ULONG_FMT "]", h);
-	}
 	ZVAL_DEREF(value);
 	switch (Z_TYPE_P(value)) {
 		case IS_LONG:
 			tc_dec_from_i64(d, Z_LVAL_P(value));
 			return SUCCESS;
 		case IS_STRING:
-			switch (tc_dec_parse(d, Z_STRVAL_P(value), Z_STRLEN_P(value), (size_t) TOKENCALC_G(max_digits))) {
-				case TC_OK:
-					return SUCCESS;
-				case TC_ERR_TOO_LONG:
-					zend_argument_value_error(arg_num,
-						"must contain only numbers of at most " ZEND_LONG_FMT
-						" characters (tokencalc.max_digits), %s is longer", TOKENCALC_G(max_digits), where);
-					return FAILURE;
-				default:
-					zend_argument_value_error(arg_num, "must contain only valid decimal numbers, %s is not", where);
-					return FAILURE;
+			status = tc_dec_parse(d, Z_STRVAL_P(value), Z_STRLEN_P(value), (size_t) TOKENCALC_G(max_digits));
+			if (EXPECTED(status == TC_OK)) {
+				return SUCCESS;
 			}
+			/* The description is built only on the way to an exception: this is a per-row hot path. */
+			describe_entry(where, sizeof where, key, h);
+			if (status == TC_ERR_TOO_LONG) {
+				zend_argument_value_error(arg_num,
+					"must contain only numbers of at most " ZEND_LONG_FMT
+					" characters (tokencalc.max_digits), %s is longer", TOKENCALC_G(max_digits), where);
+			} else {
+				zend_argument_value_error(arg_num, "must contain only valid decimal numbers, %s is not", where);
+			}
+			return FAILURE;
 		default:
+			describe_entry(where, sizeof where, key, h);
 			zend_argument_type_error(arg_num, "must contain only values of type string|int, %s given at %s",
 				zend_zval_type_name(value), where);
 			return FAILURE;

@@ -25,6 +25,13 @@ const TOKENCALC_MINT_COMPAT = UNKNOWN;
  * @cvalue TC_MINT_EXACT
  */
 const TOKENCALC_MINT_EXACT = UNKNOWN;
+/**
+ * A flag to combine with a mint mode: each value of $gems is a row [userId, gems] (a list of two,
+ * as PDO::FETCH_NUM gives), and the keys are ignored.
+ * @var int
+ * @cvalue TC_MINT_ROWS
+ */
+const TOKENCALC_MINT_ROWS = UNKNOWN;
 
 /** Exact $a + $b, truncated toward zero to min(scale, max(scale of $a, scale of $b)) places. */
 function tokencalc_add(string|int $a, string|int $b, ?int $scale = null): string {}

@@ -15,6 +15,9 @@ typedef enum tc_mint_mode {
 	TC_MINT_EXACT = 1    /* largest remainder: the tokens add up to the supply exactly */
 } tc_mint_mode;
 
+/* A flag the binding combines with a mode (TOKENCALC_MINT_ROWS): the input is [userId, gems] rows. */
+#define TC_MINT_ROWS 0x100
+
 /* One user of a mint. */
 typedef struct tc_mint_user {
 	tc_dec gems;          /* in: the user's total; <= 0 means the user takes no part */
