@@ -5,14 +5,14 @@ tokencalc
 bcmath
 --SKIPIF--
 <?php
-$dir = getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared/vectors';
+$dir = (getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared') . '/vectors';
 if (!is_file("$dir/mint.jsonl")) die("skip the shared vectors are not here ($dir/mint.jsonl)");
 ?>
 --INI--
 tokencalc.scale=10
 --FILE--
 <?php
-$dir = getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared/vectors';
+$dir = (getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared') . '/vectors';
 mt_srand(3);
 
 function rows(array $rows): Generator {

@@ -4,14 +4,14 @@ tokencalc_mint(): every day of ../shared/vectors/mint.jsonl in both modes, compa
 tokencalc
 --SKIPIF--
 <?php
-$dir = getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared/vectors';
+$dir = (getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared') . '/vectors';
 if (!is_file("$dir/mint.jsonl")) die("skip the shared vectors are not here ($dir/mint.jsonl)");
 ?>
 --INI--
 tokencalc.scale=10
 --FILE--
 <?php
-$dir = getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared/vectors';
+$dir = (getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared') . '/vectors';
 
 function rows(array $rows): Generator {
     foreach ($rows as [$user, $gems]) {
