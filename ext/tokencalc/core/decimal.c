@@ -305,7 +305,7 @@ static inline size_t scan_digits(const char **pp, const char *end, uint64_t *v)
 	return n;
 }
 
-tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits)
+static TC_NOINLINE tc_status parse_long(tc_dec *d, const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
 	const char *int_start, *frac_start;
@@ -313,9 +313,6 @@ tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits)
 	uint64_t v = 0;     /* the digits' value, exact while there are at most TC_U64_DIGITS of them */
 	bool neg = false;
 
-	if (len > max_digits) {
-		return TC_ERR_TOO_LONG;
-	}
 	if (p < end && (*p == '+' || *p == '-')) {
 		neg = *p == '-';
 		p++;
@@ -337,6 +334,51 @@ tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits)
 	}
 	/* Many digits (perhaps only leading zeros): GMP reads them, and small values come back small. */
 	return parse_big(d, neg, int_start, int_len, frac_start, frac_len);
+}
+
+/*
+ * Token-sized input (at most 19 characters, so at most 19 digits): one tight loop with few live
+ * values, so that the common case costs a handful of instructions per character.
+ */
+static inline tc_status parse_short(tc_dec *d, const char *p, const char *end)
+{
+	const char *dot = NULL, *digits;
+	uint64_t v = 0;
+	bool neg = false;
+
+	if (p < end && (*p == '+' || *p == '-')) {
+		neg = *p == '-';
+		p++;
+	}
+	digits = p;
+	for (; p < end; p++) {
+		unsigned c = (unsigned) (unsigned char) *p - '0';
+		if (c < 10) {
+			v = v * 10 + c;
+		} else if (*p == '.' && dot == NULL) {
+			dot = p;
+		} else {
+			return TC_ERR_SYNTAX;
+		}
+	}
+	if (end - digits == (dot != NULL)) {
+		return TC_ERR_SYNTAX;   /* no digit at all: "", "+", ".", "-." */
+	}
+	d->small = v;
+	d->neg = neg && v != 0;
+	d->scale = dot != NULL ? (uint32_t) (end - dot - 1) : 0;
+	return TC_OK;
+}
+
+tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits)
+{
+	if (len > max_digits) {
+		return TC_ERR_TOO_LONG;
+	}
+	if (len <= TC_U64_DIGITS && !d->is_big) {
+		return parse_short(d, s, s + len);
+	}
+	return parse_long(d, s, len);
 }
 
 void tc_dec_from_i64(tc_dec *d, int64_t v)
@@ -413,6 +455,32 @@ static void add_signed(tc_dec *r, const tc_dec *a, const tc_dec *b, bool negate_
 	uint32_t m = max_u32(a->scale, b->scale);
 	uint32_t s = min_u32(scale, m);
 
+#if defined(__GNUC__)
+	if (!a->is_big && !b->is_big && m - min_u32(a->scale, b->scale) <= TC_U64_DIGITS) {
+		/* Both aligned operands and their sum in a uint64_t: the usual case for token amounts. */
+		bool bneg = negate_b ? !b->neg && b->small != 0 : b->neg;
+		uint64_t x, y, mag;
+		if (!__builtin_mul_overflow(a->small, pow10_u64[m - a->scale], &x)
+				&& !__builtin_mul_overflow(b->small, pow10_u64[m - b->scale], &y)) {
+			bool neg = a->neg;
+			if (a->neg == bneg) {
+				if (!__builtin_add_overflow(x, y, &mag)) {
+					set_small(r, m - s <= TC_U64_DIGITS ? mag / pow10_u64[m - s] : 0, neg, s);
+					return;
+				}
+			} else {
+				if (x >= y) {
+					mag = x - y;
+				} else {
+					mag = y - x;
+					neg = bneg;
+				}
+				set_small(r, m - s <= TC_U64_DIGITS ? mag / pow10_u64[m - s] : 0, neg, s);
+				return;
+			}
+		}
+	}
+#endif
 #ifdef TC_HAVE_U128
 	if (!a->is_big && !b->is_big && m - min_u32(a->scale, b->scale) <= TC_U64_DIGITS) {
 		bool bneg = negate_b ? !b->neg && !is_zero(b) : b->neg;
