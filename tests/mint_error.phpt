@@ -47,8 +47,8 @@ ValueError: tokencalc_mint(): Argument #1 ($supply) is not a valid decimal numbe
 ValueError: tokencalc_mint(): Argument #1 ($supply) must not be negative
 TypeError: tokencalc_mint(): Argument #1 ($supply) must be of type string|int, float given
 TypeError: tokencalc_mint(): Argument #2 ($gems) must be of type Traversable|array, string given
-ValueError: tokencalc_mint(): Argument #3 ($mode) must be TOKENCALC_MINT_COMPAT or TOKENCALC_MINT_EXACT
-ValueError: tokencalc_mint(): Argument #3 ($mode) must be TOKENCALC_MINT_COMPAT or TOKENCALC_MINT_EXACT
+ValueError: tokencalc_mint(): Argument #3 ($mode) must be TOKENCALC_MINT_COMPAT or TOKENCALC_MINT_EXACT, optionally with TOKENCALC_MINT_ROWS
+ValueError: tokencalc_mint(): Argument #3 ($mode) must be TOKENCALC_MINT_COMPAT or TOKENCALC_MINT_EXACT, optionally with TOKENCALC_MINT_ROWS
 ValueError: tokencalc_mint(): Argument #2 ($gems) must contain only valid decimal numbers, ["b"] is not
 ValueError: tokencalc_mint(): Argument #2 ($gems) must contain only valid decimal numbers, [5] is not
 TypeError: tokencalc_mint(): Argument #2 ($gems) must contain only values of type string|int, float given at ["a"]
@@ -59,4 +59,4 @@ TypeError: tokencalc_mint(): Argument #2 ($gems) must have keys of type string|i
 TypeError: tokencalc_mint(): Argument #2 ($gems) must have keys of type string|int, float given
 TypeError: tokencalc_mint(): Argument #2 ($gems) must have keys of type string|int, bool given
 TypeError: tokencalc_mint(): Argument #2 ($gems) must have keys of type string|int, stdClass given
-ValueError: tokencalc_mint(): Argument #3 ($mode) must be TOKENCALC_MINT_COMPAT or TOKENCALC_MINT_EXACT
+ValueError: tokencalc_mint(): Argument #3 ($mode) must be TOKENCALC_MINT_COMPAT or TOKENCALC_MINT_EXACT, optionally with TOKENCALC_MINT_ROWS

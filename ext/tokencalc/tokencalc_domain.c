@@ -48,14 +48,6 @@ static void add_keyed(zval *arr, zend_string *key, zend_ulong h, zval *value)
 	}
 }
 
-/* Appends d under key, which arr does not hold yet (no lookup). */
-static void append_dec(HashTable *arr, zend_string *key, const tc_dec *d)
-{
-	zval zv;
-	ZVAL_NEW_STR(&zv, php_tokencalc_dec_to_str(d));
-	_zend_hash_append(arr, key, &zv);
-}
-
 static void add_dec_str(zval *arr, const char *key, const tc_dec *d)
 {
 	add_assoc_str(arr, key, php_tokencalc_dec_to_str(d));
@@ -154,45 +146,65 @@ cleanup:
 /*
  * What tokencalc_mint() accumulates while it walks $gems.
  *
- * An array has unique keys: its values go straight into users[]. A Traversable (a generator
- * of a day's rows) may repeat a user, so its rows are summed in ids, keyed by user id, in
- * order of first appearance. A day is a million rows over a hundred thousand users: each
- * total lives inside its hash bucket, as an int64 coefficient at the common scale
- * fixed_scale (IS_LONG), so that a row costs one hash lookup and one machine addition. A total
- * that does not fit becomes a heap tc_dec (IS_PTR) and stays one.
+ * An array of userId => gems has unique keys: its values go straight into users[]. Anything
+ * that may repeat a user (a Traversable, or rows [userId, gems] with TOKENCALC_MINT_ROWS) is
+ * summed in ids, keyed by user id, in order of first appearance. A day is a million rows over
+ * a hundred thousand users: each total lives inside its hash bucket, as an int64 coefficient at
+ * the common scale fixed_scale (IS_LONG), so that a row costs one hash lookup, one parse and
+ * one machine addition. A total that does not fit becomes a heap tc_dec (IS_PTR) and stays one.
  */
 typedef struct mint_ctx {
 	HashTable *order;       /* the users in order: the input array, or &ids */
 	HashTable ids;
 	bool own_ids;
+	bool rows;              /* TOKENCALC_MINT_ROWS: every value is a row [userId, gems] */
 	uint32_t fixed_scale;   /* scale of every IS_LONG total in ids */
 	uint32_t max_scale;     /* the largest scale of any value: every total is printed at it */
+	size_t slow;            /* how many totals in ids are heap tc_decs (IS_PTR) */
+	size_t max_digits;      /* tokencalc.max_digits, read once per call */
+	zend_ulong pos;         /* ROWS: the position of the row being read, for error messages */
 	tc_mint_user *users;
 	size_t n;
 	tc_dec value;           /* the row being read */
 } mint_ctx;
 
 /* The int64 total kept in a bucket's value (8 bytes: it holds a double; zend_long may be 32 bits). */
-static int64_t slot_get(const zval *slot)
+static zend_always_inline int64_t slot_get(const zval *slot)
 {
 	int64_t c;
 	memcpy(&c, &slot->value, sizeof c);
 	return c;
 }
 
-static void slot_set(zval *slot, int64_t c)
+static zend_always_inline void slot_set(zval *slot, int64_t c)
 {
 	memcpy(&slot->value, &c, sizeof c);
 	Z_TYPE_INFO_P(slot) = IS_LONG;
 }
 
+/* *acc += v unless that overflows (then false, *acc unchanged). */
+static zend_always_inline bool add_i64(int64_t *acc, int64_t v)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	int64_t r;
+	if (__builtin_add_overflow(*acc, v, &r)) {
+		return false;
+	}
+	*acc = r;
+	return true;
+#else
+	return tc_mint_fixed_add(acc, v);
+#endif
+}
+
 /* Turns the slot's total (c at scale, or zero) into a heap tc_dec for good. */
-static tc_dec *slot_make_slow(zval *slot, int64_t c, uint32_t scale)
+static tc_dec *slot_make_slow(mint_ctx *ctx, zval *slot, int64_t c, uint32_t scale)
 {
 	tc_dec *d = emalloc(sizeof *d);
 	tc_dec_init(d);
 	tc_mint_fixed_to_dec(d, c, scale);
 	ZVAL_PTR(slot, d);
+	ctx->slow++;
 	return d;
 }
 
@@ -207,21 +219,69 @@ static void mint_raise_fixed_scale(mint_ctx *ctx, uint32_t scale)
 			if (tc_mint_fixed_rescale(&c, scale - ctx->fixed_scale)) {
 				slot_set(slot, c);
 			} else {
-				slot_make_slow(slot, slot_get(slot), ctx->fixed_scale);
+				slot_make_slow(ctx, slot, slot_get(slot), ctx->fixed_scale);
 			}
 		}
 	} ZEND_HASH_FOREACH_END();
 	ctx->fixed_scale = scale;
 }
 
+/* ctx->value = the gems in value; [key] (or [h]) names the entry in an error message. */
+static zend_always_inline zend_result mint_read_value(mint_ctx *ctx, zval *value, zend_string *key, zend_ulong h)
+{
+	if (EXPECTED(Z_TYPE_P(value) == IS_STRING)
+			&& EXPECTED(tc_dec_parse(&ctx->value, Z_STRVAL_P(value), Z_STRLEN_P(value), ctx->max_digits) == TC_OK)) {
+		return SUCCESS;
+	}
+	return php_tokencalc_entry_to_dec(&ctx->value, value, 2, key, h);
+}
+
+/* Adds ctx->value to the total of user skey (or h, an int id) in ids. */
+static zend_always_inline void mint_add(mint_ctx *ctx, zend_string *skey, zend_ulong h)
+{
+	const tc_dec *v = &ctx->value;
+	zval *slot;
+	int64_t c = 0;
+	bool fits;
+
+	if (EXPECTED(v->scale == ctx->fixed_scale)) {
+		fits = !v->is_big && v->small <= (uint64_t) INT64_MAX;
+		c = v->neg ? -(int64_t) v->small : (int64_t) v->small;
+	} else {
+		if (v->scale > ctx->max_scale) {
+			ctx->max_scale = v->scale;
+		}
+		if (v->scale > ctx->fixed_scale && v->scale <= TC_MINT_FIXED_MAX_SCALE) {
+			mint_raise_fixed_scale(ctx, v->scale);
+		}
+		fits = tc_mint_fixed_from_dec(v, ctx->fixed_scale, &c);
+	}
+	slot = skey != NULL ? zend_hash_lookup(&ctx->ids, skey) : zend_hash_index_lookup(&ctx->ids, h);
+	if (EXPECTED(Z_TYPE_P(slot) == IS_LONG)) {
+		int64_t acc = slot_get(slot);
+		if (EXPECTED(fits) && EXPECTED(add_i64(&acc, c))) {
+			slot_set(slot, acc);
+		} else {
+			tc_dec *d = slot_make_slow(ctx, slot, acc, ctx->fixed_scale);
+			tc_dec_add(d, d, v, TC_SCALE_EXACT);
+		}
+	} else if (Z_TYPE_P(slot) == IS_NULL) {   /* a new user */
+		if (fits) {
+			slot_set(slot, c);
+		} else {
+			tc_dec_copy(slot_make_slow(ctx, slot, 0, 0), v);
+		}
+	} else {
+		tc_dec_add(Z_PTR_P(slot), Z_PTR_P(slot), v, TC_SCALE_EXACT);
+	}
+}
+
+/* One entry userId => gems (the default form). */
 static zend_result mint_row(zval *key, zval *value, void *opaque)
 {
 	mint_ctx *ctx = opaque;
-	tc_dec *v = &ctx->value;
 	zend_string *skey = NULL;
 	zend_ulong h = 0;
-	zval *slot;
-	int64_t c;
 
 	if (Z_TYPE_P(key) == IS_STRING) {
 		skey = Z_STR_P(key);
@@ -235,42 +295,97 @@ static zend_result mint_row(zval *key, zval *value, void *opaque)
 		zend_argument_type_error(2, "must have keys of type string|int, %s given", zend_zval_type_name(key));
 		return FAILURE;
 	}
-	if (php_tokencalc_entry_to_dec(v, value, 2, skey, h) == FAILURE) {
+	if (mint_read_value(ctx, value, skey, h) == FAILURE) {
 		return FAILURE;
 	}
-	if (v->scale > ctx->max_scale) {
-		ctx->max_scale = v->scale;
-	}
-
 	if (!ctx->own_ids) {
 		tc_mint_user *u = &ctx->users[ctx->n++];
+		if (ctx->value.scale > ctx->max_scale) {
+			ctx->max_scale = ctx->value.scale;
+		}
 		tc_mint_user_init(u);
-		tc_dec_copy(&u->gems, v);
+		tc_dec_copy(&u->gems, &ctx->value);
 		return SUCCESS;
 	}
+	mint_add(ctx, skey, h);
+	return SUCCESS;
+}
 
-	if (v->scale > ctx->fixed_scale && v->scale <= TC_MINT_FIXED_MAX_SCALE) {
-		mint_raise_fixed_scale(ctx, v->scale);
+/* One row [userId, gems] (TOKENCALC_MINT_ROWS); its position names it in an error message. */
+static zend_always_inline zend_result mint_pair(mint_ctx *ctx, zval *row)
+{
+	zend_ulong pos = ctx->pos++;
+	zend_string *skey = NULL;
+	zend_ulong h = 0;
+	zval *id, *gems;
+	HashTable *r;
+
+	ZVAL_DEREF(row);
+	if (UNEXPECTED(Z_TYPE_P(row) != IS_ARRAY)) {
+		zend_argument_type_error(2, "must contain rows of type array, %s given at [" ZEND_ULONG_FMT "]",
+			zend_zval_type_name(row), pos);
+		return FAILURE;
 	}
-	bool fits = tc_mint_fixed_from_dec(v, ctx->fixed_scale, &c);
-	slot = skey != NULL ? zend_hash_lookup(&ctx->ids, skey) : zend_hash_index_lookup(&ctx->ids, h);
-	if (Z_TYPE_P(slot) == IS_NULL) {   /* a new user */
-		if (fits) {
-			slot_set(slot, c);
-		} else {
-			tc_dec_copy(slot_make_slow(slot, 0, 0), v);
+	r = Z_ARRVAL_P(row);
+#if PHP_VERSION_ID >= 80200
+	if (EXPECTED(HT_IS_PACKED(r)) && EXPECTED(r->nNumUsed == 2) && EXPECTED(r->nNumOfElements == 2)) {
+		/* [$id, $gems], as a literal or PDO::FETCH_NUM makes it: keys 0 and 1, no lookup */
+		id = &r->arPacked[0];
+		gems = &r->arPacked[1];
+	} else
+#endif
+	if (zend_hash_num_elements(r) != 2 || (id = zend_hash_index_find(r, 0)) == NULL
+			|| (gems = zend_hash_index_find(r, 1)) == NULL) {
+		zend_argument_value_error(2, "must contain rows of the form [userId, gems], [" ZEND_ULONG_FMT "] is not", pos);
+		return FAILURE;
+	}
+	ZVAL_DEREF(id);
+	if (EXPECTED(Z_TYPE_P(id) == IS_STRING)) {
+		skey = Z_STR_P(id);
+		/* "42" and 42 are the same user, as they would be as keys of a PHP array. */
+		if (ZEND_HANDLE_NUMERIC(skey, h)) {
+			skey = NULL;
 		}
-	} else if (Z_TYPE_P(slot) == IS_LONG) {
-		int64_t acc = slot_get(slot);
-		if (fits && tc_mint_fixed_add(&acc, c)) {
-			slot_set(slot, acc);
-		} else {
-			tc_dec *d = slot_make_slow(slot, acc, ctx->fixed_scale);
-			tc_dec_add(d, d, v, TC_SCALE_EXACT);
-		}
+	} else if (Z_TYPE_P(id) == IS_LONG) {
+		h = (zend_ulong) Z_LVAL_P(id);
 	} else {
-		tc_dec_add(Z_PTR_P(slot), Z_PTR_P(slot), v, TC_SCALE_EXACT);
+		zend_argument_type_error(2, "must contain rows whose userId is of type string|int, %s given at ["
+			ZEND_ULONG_FMT "]", zend_zval_type_name(id), pos);
+		return FAILURE;
 	}
+	if (UNEXPECTED(mint_read_value(ctx, gems, NULL, pos) == FAILURE)) {
+		return FAILURE;
+	}
+	mint_add(ctx, skey, h);
+	return SUCCESS;
+}
+
+static zend_result mint_pair_cb(zval *key, zval *value, void *opaque)
+{
+	(void) key;   /* the keys of a Traversable of rows do not matter */
+	return mint_pair(opaque, value);
+}
+
+/* The rows of an array, walked directly (no callback per row). */
+static zend_result mint_pairs_array(mint_ctx *ctx, HashTable *rows)
+{
+	zval *row;
+
+#if PHP_VERSION_ID >= 80200
+	if (HT_IS_PACKED(rows)) {
+		ZEND_HASH_PACKED_FOREACH_VAL(rows, row) {
+			if (UNEXPECTED(mint_pair(ctx, row) == FAILURE)) {
+				return FAILURE;
+			}
+		} ZEND_HASH_FOREACH_END();
+		return SUCCESS;
+	}
+#endif
+	ZEND_HASH_FOREACH_VAL(rows, row) {
+		if (UNEXPECTED(mint_pair(ctx, row) == FAILURE)) {
+			return FAILURE;
+		}
+	} ZEND_HASH_FOREACH_END();
 	return SUCCESS;
 }
 
@@ -303,12 +418,14 @@ static void mint_ctx_free(mint_ctx *ctx)
 		efree(ctx->users);
 	}
 	if (ctx->own_ids) {
-		ZEND_HASH_FOREACH_VAL(&ctx->ids, slot) {
-			if (Z_TYPE_P(slot) == IS_PTR) {
-				tc_dec_clear(Z_PTR_P(slot));
-				efree(Z_PTR_P(slot));
-			}
-		} ZEND_HASH_FOREACH_END();
+		if (ctx->slow > 0) {
+			ZEND_HASH_FOREACH_VAL(&ctx->ids, slot) {
+				if (Z_TYPE_P(slot) == IS_PTR) {
+					tc_dec_clear(Z_PTR_P(slot));
+					efree(Z_PTR_P(slot));
+				}
+			} ZEND_HASH_FOREACH_END();
+		}
 		zend_hash_destroy(&ctx->ids);
 	}
 	tc_dec_clear(&ctx->value);
@@ -342,6 +459,151 @@ static void mint_set_ids(mint_ctx *ctx, char **arena)
 	} ZEND_HASH_FOREACH_END();
 }
 
+/* The printed form of (neg ? -mag : mag) / 10^scale, scale <= TC_PRINT_SMALL_MAX_SCALE. */
+static zend_always_inline zend_string *fixed_str(uint64_t mag, bool neg, uint32_t scale)
+{
+	char buf[TC_PRINT_SMALL_SIZE];
+	tc_dec d;
+
+	d.small = mag;
+	d.scale = scale;
+	d.neg = neg && mag != 0;
+	d.is_big = false;
+	char *start = tc_dec_print_small(&d, buf + sizeof buf);
+	return zend_string_init(start, (size_t) (buf + sizeof buf - start), 0);
+}
+
+/* Appends str under key (a new key) to a mixed hash with room for it. */
+static zend_always_inline void append_str(HashTable *ht, zend_string *key, zend_string *str)
+{
+	zval zv;
+	ZVAL_NEW_STR(&zv, str);
+	_zend_hash_append(ht, key, &zv);
+}
+
+/* Adds value under the user's id (a string key, or the int h) to a mixed hash with room for it. */
+static zend_always_inline void add_user(HashTable *ht, zend_string *key, zend_ulong h, zval *value)
+{
+	if (key != NULL) {
+		_zend_hash_append(ht, key, value);
+	} else {
+		zend_hash_index_add_new(ht, h, value);
+	}
+}
+
+/* An empty array with room for n entries, ready for add_user(). */
+static void init_users_array(zval *arr, size_t n)
+{
+	array_init_size(arr, (uint32_t) n);
+	if (n > 0) {
+		zend_hash_real_init_mixed(Z_ARRVAL_P(arr));
+	}
+}
+
+static void mint_add_summary(zval *return_value, const tc_dec *supply, const tc_dec *total,
+		const tc_dec *rate, const tc_dec *minted, const tc_dec *dust, zval *users, zval *skipped)
+{
+	array_init_size(return_value, 8);
+	add_dec_str(return_value, "supply", supply);
+	add_dec_str(return_value, "total", total);
+	add_dec_str(return_value, "rate", rate);
+	add_dec_str(return_value, "minted", minted);
+	add_dec_str(return_value, "dust", dust);
+	add_assoc_zval(return_value, "users", users);
+	add_assoc_zval(return_value, "skipped", skipped);
+}
+
+/*
+ * COMPAT straight from the int64 totals in ids, with no tc_dec per user: the common day (every
+ * total fixed at the printed scale, the token amounts within 64 bits). Returns false, having
+ * written nothing, when the day is not of that kind; tc_mint_run() then does it.
+ */
+static bool mint_compat_fixed(zval *return_value, mint_ctx *ctx, const tc_dec *supply, uint32_t scale)
+{
+	uint32_t gs = ctx->fixed_scale, ts, ps;
+	int64_t tot = 0, maxc = 0;
+	uint64_t tk, pc, mlo = 0, mhi = 0;
+	size_t paid = 0, n = zend_hash_num_elements(&ctx->ids);
+	tc_dec total, rate, minted, dust;
+	zend_string *key;
+	zend_ulong h;
+	zval *slot, users, skipped;
+
+	if (ctx->slow != 0 || gs != ctx->max_scale || scale > TC_MINT_FIXED_PCT_MAX_SCALE || n == 0) {
+		return false;
+	}
+	ZEND_HASH_FOREACH_VAL(&ctx->ids, slot) {
+		int64_t c = slot_get(slot);
+		if (c > 0) {
+			if (!add_i64(&tot, c)) {
+				return false;
+			}
+			paid++;
+			maxc = c > maxc ? c : maxc;
+		}
+	} ZEND_HASH_FOREACH_END();
+	if (paid == 0) {
+		return false;
+	}
+	tc_dec_init(&total);
+	tc_dec_init(&rate);
+	tc_mint_fixed_to_dec(&total, tot, gs);
+	tc_dec_div(&rate, supply, &total, scale);   /* total > 0 */
+	/* tokens grow with the total: when the largest fits, all do */
+	if (!tc_mint_fixed_tokens((uint64_t) maxc, gs, &rate, scale, &tk, &ts)) {
+		tc_dec_clear(&rate);
+		return false;
+	}
+
+	/* Shared by every user's entry, interned: no key string and no refcount per user. */
+	zend_string *k_gems = zend_string_init_interned("gems", 4, 0);
+	zend_string *k_tokens = zend_string_init_interned("tokens", 6, 0);
+	zend_string *k_pct = zend_string_init_interned("percentage", 10, 0);
+
+	init_users_array(&users, paid);
+	init_users_array(&skipped, n - paid);
+	ZEND_HASH_FOREACH_KEY_VAL(&ctx->ids, h, key, slot) {
+		int64_t c = slot_get(slot);
+		zval entry;
+		if (c > 0) {
+			HashTable *e = zend_new_array(3);
+			tc_mint_fixed_tokens((uint64_t) c, gs, &rate, scale, &tk, &ts);
+			tc_mint_fixed_percentage((uint64_t) c, (uint64_t) tot, TC_MINT_COMPAT, scale, &pc, &ps);
+			mlo += tk;
+			mhi += mlo < tk;
+			zend_hash_real_init_mixed(e);
+			append_str(e, k_gems, fixed_str((uint64_t) c, false, gs));
+			append_str(e, k_tokens, fixed_str(tk, false, ts));
+			append_str(e, k_pct, fixed_str(pc, false, ps));
+			ZVAL_ARR(&entry, e);
+			add_user(Z_ARRVAL(users), key, h, &entry);
+		} else {
+			ZVAL_NEW_STR(&entry, fixed_str((uint64_t) 0 - (uint64_t) c, c < 0, gs));
+			add_user(Z_ARRVAL(skipped), key, h, &entry);
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	tc_dec_init(&minted);
+	tc_dec_init(&dust);
+	if (mhi == 0 && mlo <= (uint64_t) INT64_MAX) {
+		tc_mint_fixed_to_dec(&minted, (int64_t) mlo, ts);
+	} else {
+		uint64_t limbs[2] = { mlo, mhi };
+		mpz_t z;
+		mpz_init(z);
+		mpz_import(z, 2, -1, sizeof limbs[0], 0, 0, limbs);
+		tc_dec_from_mpz(&minted, z, ts);
+		mpz_clear(z);
+	}
+	tc_dec_sub(&dust, supply, &minted, TC_SCALE_EXACT);
+	mint_add_summary(return_value, supply, &total, &rate, &minted, &dust, &users, &skipped);
+	tc_dec_clear(&total);
+	tc_dec_clear(&rate);
+	tc_dec_clear(&minted);
+	tc_dec_clear(&dust);
+	return true;
+}
+
 static void mint_build_result(zval *return_value, mint_ctx *ctx, const tc_dec *supply,
 		const tc_mint_summary *sum, tc_mint_mode mode)
 {
@@ -350,44 +612,48 @@ static void mint_build_result(zval *return_value, mint_ctx *ctx, const tc_dec *s
 	zend_string *key;
 	zend_ulong h;
 	size_t i = 0;
-	/* Shared by every user's entry: one key string each instead of one per user. */
-	zend_string *k_gems = zend_string_init("gems", 4, 0);
-	zend_string *k_tokens = zend_string_init("tokens", 6, 0);
-	zend_string *k_pct = zend_string_init("percentage", 10, 0);
+	uint32_t scale = (uint32_t) TOKENCALC_G(scale);
+	uint64_t tot = 0;
+	/* The percentages on machine integers when the total and the users' totals allow it. */
+	bool fixed_pct = !sum->total.is_big && sum->total.small > 0;
+	zend_string *k_gems = zend_string_init_interned("gems", 4, 0);
+	zend_string *k_tokens = zend_string_init_interned("tokens", 6, 0);
+	zend_string *k_pct = zend_string_init_interned("percentage", 10, 0);
 
+	if (fixed_pct) {
+		tot = sum->total.small;
+	}
 	tc_dec_init(&pct);
-	array_init_size(return_value, 8);
-	add_dec_str(return_value, "supply", supply);
-	add_dec_str(return_value, "total", &sum->total);
-	add_dec_str(return_value, "rate", &sum->rate);
-	add_dec_str(return_value, "minted", &sum->minted);
-	add_dec_str(return_value, "dust", &sum->dust);
-	array_init_size(&users, (uint32_t) sum->paid);
-	array_init_size(&skipped, (uint32_t) (ctx->n - sum->paid));
+	init_users_array(&users, sum->paid);
+	init_users_array(&skipped, ctx->n - sum->paid);
 
 	ZEND_HASH_FOREACH_KEY(ctx->order, h, key) {
 		const tc_mint_user *u = &ctx->users[i++];
 		zval entry;
 		if (tc_dec_sign(&u->gems) > 0) {
 			HashTable *e = zend_new_array(3);
+			uint64_t pc;
+			uint32_t ps;
 			zend_hash_real_init_mixed(e);
-			append_dec(e, k_gems, &u->gems);
-			append_dec(e, k_tokens, &u->tokens);
-			tc_mint_percentage(&pct, &u->gems, &sum->total, mode, (uint32_t) TOKENCALC_G(scale));
-			append_dec(e, k_pct, &pct);
+			append_str(e, k_gems, php_tokencalc_dec_to_str(&u->gems));
+			append_str(e, k_tokens, php_tokencalc_dec_to_str(&u->tokens));
+			/* every gems has the total's scale (rescaled by the caller) */
+			if (fixed_pct && !u->gems.is_big && u->gems.scale == sum->total.scale
+					&& tc_mint_fixed_percentage(u->gems.small, tot, mode, scale, &pc, &ps)) {
+				append_str(e, k_pct, fixed_str(pc, false, ps));
+			} else {
+				tc_mint_percentage(&pct, &u->gems, &sum->total, mode, scale);
+				append_str(e, k_pct, php_tokencalc_dec_to_str(&pct));
+			}
 			ZVAL_ARR(&entry, e);
-			add_keyed(&users, key, h, &entry);
+			add_user(Z_ARRVAL(users), key, h, &entry);
 		} else {
 			ZVAL_NEW_STR(&entry, php_tokencalc_dec_to_str(&u->gems));
-			add_keyed(&skipped, key, h, &entry);
+			add_user(Z_ARRVAL(skipped), key, h, &entry);
 		}
 	} ZEND_HASH_FOREACH_END();
 
-	add_assoc_zval(return_value, "users", &users);
-	add_assoc_zval(return_value, "skipped", &skipped);
-	zend_string_release(k_gems);
-	zend_string_release(k_tokens);
-	zend_string_release(k_pct);
+	mint_add_summary(return_value, supply, &sum->total, &sum->rate, &sum->minted, &sum->dust, &users, &skipped);
 	tc_dec_clear(&pct);
 }
 
@@ -400,6 +666,7 @@ PHP_FUNCTION(tokencalc_mint)
 	mint_ctx ctx = { 0 };
 	tc_mint_summary sum;
 	char *arena = NULL;
+	uint32_t scale;
 
 	tc_dec_init(&supply);
 	ZEND_PARSE_PARAMETERS_START(2, 3)
@@ -414,15 +681,20 @@ PHP_FUNCTION(tokencalc_mint)
 		tc_dec_clear(&supply);
 		RETURN_THROWS();
 	}
+	ctx.rows = (mode & TC_MINT_ROWS) != 0;
+	mode &= ~(zend_long) TC_MINT_ROWS;
 	if (mode != TC_MINT_COMPAT && mode != TC_MINT_EXACT) {
-		zend_argument_value_error(3, "must be TOKENCALC_MINT_COMPAT or TOKENCALC_MINT_EXACT");
+		zend_argument_value_error(3, "must be TOKENCALC_MINT_COMPAT or TOKENCALC_MINT_EXACT,"
+			" optionally with TOKENCALC_MINT_ROWS");
 		tc_dec_clear(&supply);
 		RETURN_THROWS();
 	}
 
+	scale = (uint32_t) TOKENCALC_G(scale);
+	ctx.max_digits = (size_t) TOKENCALC_G(max_digits);
 	tc_dec_init(&ctx.value);
 	tc_mint_summary_init(&sum);
-	if (Z_TYPE_P(gems) == IS_ARRAY) {
+	if (Z_TYPE_P(gems) == IS_ARRAY && !ctx.rows) {
 		size_t count = zend_hash_num_elements(Z_ARRVAL_P(gems));
 		ctx.order = Z_ARRVAL_P(gems);
 		ctx.users = count ? safe_emalloc(count, sizeof *ctx.users, 0) : NULL;
@@ -432,7 +704,13 @@ PHP_FUNCTION(tokencalc_mint)
 		ctx.own_ids = true;
 	}
 
-	if (php_tokencalc_iterate(gems, 2, mint_row, &ctx) == FAILURE) {
+	zend_result read = ctx.rows && Z_TYPE_P(gems) == IS_ARRAY
+		? mint_pairs_array(&ctx, Z_ARRVAL_P(gems))
+		: php_tokencalc_iterate(gems, 2, ctx.rows ? mint_pair_cb : mint_row, &ctx);
+	if (read == FAILURE) {
+		goto cleanup;
+	}
+	if (ctx.own_ids && mode == TC_MINT_COMPAT && mint_compat_fixed(return_value, &ctx, &supply, scale)) {
 		goto cleanup;
 	}
 	if (ctx.own_ids) {
@@ -445,7 +723,7 @@ PHP_FUNCTION(tokencalc_mint)
 	if (mode == TC_MINT_EXACT) {
 		mint_set_ids(&ctx, &arena);
 	}
-	if (tc_mint_run(&supply, ctx.users, ctx.n, (tc_mint_mode) mode, (uint32_t) TOKENCALC_G(scale), &sum) != TC_OK) {
+	if (tc_mint_run(&supply, ctx.users, ctx.n, (tc_mint_mode) mode, scale, &sum) != TC_OK) {
 		zend_throw_error(NULL, "tokencalc_mint(): out of memory");
 		goto cleanup;
 	}

@@ -118,6 +118,70 @@ void tc_mint_fixed_to_dec(tc_dec *d, int64_t c, uint32_t scale)
 	d->scale = scale;   /* same coefficient, its scale */
 }
 
+/* ---- per-user steps on machine integers ---- */
+
+#ifdef TC_HAVE_U128
+/* 10^k for k <= 38 (defined with the EXACT helpers below). */
+static tc_u128 pow10_u128(uint32_t k);
+#endif
+
+bool tc_mint_fixed_tokens(uint64_t c, uint32_t cscale, const tc_dec *rate, uint32_t scale,
+		uint64_t *out, uint32_t *out_scale)
+{
+#ifdef TC_HAVE_U128
+	/* tc_dec_mul: the exact product has cscale + rate->scale places; truncate to s of them. */
+	uint64_t m = (uint64_t) cscale + rate->scale;
+	if (rate->is_big || rate->neg || m > 38) {
+		return false;
+	}
+	uint32_t s = scale < m ? scale : (uint32_t) m;
+	tc_u128 mag = (tc_u128) c * rate->small;
+	if (m > s) {
+		mag /= pow10_u128((uint32_t) m - s);
+	}
+	if ((mag >> 64) != 0) {
+		return false;
+	}
+	*out = (uint64_t) mag;
+	*out_scale = s;
+	return true;
+#else
+	(void) c; (void) cscale; (void) rate; (void) scale; (void) out; (void) out_scale;
+	return false;
+#endif
+}
+
+bool tc_mint_fixed_percentage(uint64_t c, uint64_t total, tc_mint_mode mode, uint32_t scale,
+		uint64_t *out, uint32_t *out_scale)
+{
+#ifdef TC_HAVE_U128
+	/*
+	 * tc_dec_div of two values at the same scale: q = trunc(n * 10^scale / total) at `scale`
+	 * places when it does not terminate there, else with its trailing zeros dropped. COMPAT
+	 * divides c and multiplies q by 100 (same places); EXACT divides 100 * c.
+	 */
+	if (scale > TC_MINT_FIXED_PCT_MAX_SCALE || total == 0 || c == 0 || c > total) {
+		return false;
+	}
+	uint32_t k = mode == TC_MINT_COMPAT ? scale : scale + 2;
+	tc_u128 n = (tc_u128) c * pow10_u128(k);   /* < 2^64 * 10^18 */
+	uint64_t q = (uint64_t) (n / total);       /* <= 10^(scale + 2) <= 10^18 */
+	uint32_t s = scale;
+	if (n - (tc_u128) q * total == 0) {
+		while (s > 0 && q % 10 == 0) {
+			q /= 10;
+			s--;
+		}
+	}
+	*out = mode == TC_MINT_COMPAT ? q * 100 : q;   /* q <= 10^16: no overflow */
+	*out_scale = s;
+	return true;
+#else
+	(void) c; (void) total; (void) mode; (void) scale; (void) out; (void) out_scale;
+	return false;
+#endif
+}
+
 /* ---- COMPAT: today's backend, step by step ---- */
 
 static void run_compat(tc_mint_user *users, size_t n, uint32_t scale, tc_mint_summary *out)

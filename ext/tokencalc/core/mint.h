@@ -50,6 +50,22 @@ bool tc_mint_fixed_add(int64_t *acc, int64_t v);
 /* d = c / 10^scale. */
 void tc_mint_fixed_to_dec(tc_dec *d, int64_t c, uint32_t scale);
 
+/*
+ * The per-user steps of a mint on machine integers, for a total c / 10^cscale (c > 0) whose
+ * printed form needs no tc_dec. Each gives exactly what the tc_dec steps of tc_mint_run() and
+ * tc_mint_percentage() give, as *out / 10^*out_scale, or returns false (nothing written) when
+ * the result or a step does not fit (always false without __int128): the caller then takes
+ * the tc_dec steps.
+ *   tokens:     COMPAT trunc(c / 10^cscale * rate) to min(scale, cscale + rate->scale) places.
+ *   percentage: of c in total (both at the same scale, 0 < c <= total), as tc_mint_percentage();
+ *               scale <= TC_MINT_FIXED_PCT_MAX_SCALE.
+ */
+#define TC_MINT_FIXED_PCT_MAX_SCALE 16
+bool tc_mint_fixed_tokens(uint64_t c, uint32_t cscale, const tc_dec *rate, uint32_t scale,
+		uint64_t *out, uint32_t *out_scale);
+bool tc_mint_fixed_percentage(uint64_t c, uint64_t total, tc_mint_mode mode, uint32_t scale,
+		uint64_t *out, uint32_t *out_scale);
+
 /* tc_dec_init() on every tc_dec of u (id left NULL). */
 void tc_mint_user_init(tc_mint_user *u);
 /* tc_dec_clear() on every tc_dec of u. */
