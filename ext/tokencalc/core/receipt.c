@@ -30,15 +30,22 @@ static void feed(tc_receipt *r, const void *p, size_t len)
 	}
 }
 
+#define HEADER_LEN 9
+
 /* A tag byte and a uint64 little-endian, whatever the host's byte order. */
-static void feed_header(tc_receipt *r, char tag, uint64_t n)
+static void put_header(unsigned char *p, char tag, uint64_t n)
 {
-	unsigned char h[9];
-	h[0] = (unsigned char) tag;
-	for (int i = 1; i < 9; i++) {
-		h[i] = (unsigned char) n;
+	p[0] = (unsigned char) tag;
+	for (int i = 1; i < HEADER_LEN; i++) {
+		p[i] = (unsigned char) n;
 		n >>= 8;
 	}
+}
+
+static void feed_header(tc_receipt *r, char tag, uint64_t n)
+{
+	unsigned char h[HEADER_LEN];
+	put_header(h, tag, n);
 	feed(r, h, sizeof h);
 }
 
@@ -58,6 +65,14 @@ tc_status tc_receipt_init(tc_receipt *r, const unsigned char *key, size_t key_le
 
 void tc_receipt_string(tc_receipt *r, const char *s, size_t len)
 {
+	size_t room = sizeof r->buf - r->used;
+	/* the common case, a short string with room for it: straight into the buffer, no calls */
+	if (room >= HEADER_LEN && len <= room - HEADER_LEN) {
+		put_header(r->buf + r->used, 's', (uint64_t) len);
+		memcpy(r->buf + r->used + HEADER_LEN, s, len);
+		r->used += HEADER_LEN + len;
+		return;
+	}
 	feed_header(r, 's', (uint64_t) len);
 	feed(r, s, len);
 }
