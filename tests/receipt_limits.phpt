@@ -3,6 +3,8 @@ tokencalc_receipt(): a 10,000-deep nesting and a 1,000,000-entry array, against 
 --EXTENSIONS--
 tokencalc
 sodium
+--SKIPIF--
+<?php if (getenv('SKIP_SLOW_TESTS')) die('skip slow test (a million entries, and their oracle in PHP)'); ?>
 --INI--
 memory_limit=1G
 --FILE--
