@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Runs the whole phpt suite against the extension built with AddressSanitizer + UBSan, then under
+# valgrind (run-tests.php -m), and ends with one line "N passed, N failed" over both passes.
+#   scripts/sanitize.sh                  both passes
+#   scripts/sanitize.sh --asan-only      only the ASan/UBSan pass
+#   scripts/sanitize.sh --valgrind-only  only the valgrind pass
+#   SANITIZE_SKIP_VECTORS=1   the valgrind pass leaves out tests named *_vectors* (slow under valgrind)
+#   SANITIZE_DIR              where the two builds go (default /tmp/tc-sanitize: asan/, valgrind/)
+#   TOKENCALC_SHARED          the shared folder with the vectors (default: ../shared beside the repo)
+# A pass fails on any failed test, any sanitizer report (also from a SKIPIF section), any leak.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+mode=${1:-all}
+case $mode in all|--asan-only|--valgrind-only) ;; *) echo "usage: $0 [--asan-only|--valgrind-only]" >&2; exit 2;; esac
+dir=${SANITIZE_DIR:-/tmp/tc-sanitize}
+export TOKENCALC_SHARED=${TOKENCALC_SHARED:-$(cd "$root/.." && pwd)/shared}
+export TOKENCALC_README="$root/README.md"
+passed=0 failed=0
+
+die() { echo "sanitize.sh: $*" >&2; echo "$passed passed, $((failed + 1)) failed"; exit 1; }
+
+if [ "${TOKENCALC_SKIP_APT:-0}" != 1 ]; then
+	extra="${EXTRA_PACKAGES:-}"
+	[ "$mode" = --asan-only ] || extra="$extra valgrind"
+	EXTRA_PACKAGES="$extra" "$root/scripts/install-deps.sh" || die "installing the dependencies failed"
+fi
+
+# Builds into $1 with the given CFLAGS/LDFLAGS and links the oracle extensions the tests name in
+# --EXTENSIONS-- into its modules/ (make test points extension_dir there).
+build() {
+	local bdir=$1
+	BUILD_DIR=$bdir CFLAGS="$2" LDFLAGS="$3" "$root/scripts/build.sh" >/dev/null || return 1
+	local extdir
+	extdir=$(php-config --extension-dir)
+	for ext in bcmath gmp sodium ffi; do
+		[ -f "$extdir/$ext.so" ] && ln -sf "$extdir/$ext.so" "$bdir/obj/modules/$ext.so"
+	done
+	return 0
+}
+
+# The tests to run: every .phpt in the build's copy of tests/ (so .out/.diff files stay out of the repo).
+test_list() {
+	local skip=$2
+	find "$1/src/tests" -maxdepth 1 -name '*.phpt' | sort | while read -r t; do
+		case $(basename "$t") in *_vectors*) [ "$skip" = 1 ] && continue;; esac
+		echo "$t"
+	done
+}
+
+# run_suite LABEL BUILD_DIR LOG TEST_PHP_ARGS SKIP_VECTORS -> adds to passed/failed
+run_suite() {
+	local label=$1 bdir=$2 log=$3 args=$4 skip=$5
+	local tests
+	tests=$(test_list "$bdir" "$skip" | tr '\n' ' ')
+	[ -n "$tests" ] || { echo "$label: no tests found"; failed=$((failed + 1)); return; }
+	local t0=$SECONDS
+	timeout --kill-after=30 "${SANITIZE_TIMEOUT:-3000}" make -C "$bdir/obj" test NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
+		TESTS="$tests" TEST_PHP_ARGS="$args" >"$log" 2>&1
+	local status=$?
+	count() { sed -n "s/^Tests $1 *: *\([0-9]*\).*/\1/p" "$log" | tail -n 1; }
+	local p f l
+	p=$(count passed); f=$(count failed); l=$(count leaked)
+	p=${p:-0} f=${f:-0} l=${l:-0}
+	if [ "$p" -eq 0 ]; then
+		echo "$label: the suite ran no test (exit $status); see $log"
+		f=$((f + 1))
+	elif [ "$status" -ne 0 ] && [ "$f" -eq 0 ] && [ "$l" -eq 0 ]; then
+		echo "$label: make test exited with $status; see $log"
+		f=$((f + 1))
+	fi
+	grep -E '^(FAIL|LEAK)' "$log" | sed "s/^/$label: /"
+	echo "$label: $p passed, $f failed, $l leaked ($((SECONDS - t0)) s; log $log)"
+	passed=$((passed + p)) failed=$((failed + f + l))
+}
+
+mkdir -p "$dir"
+
+if [ "$mode" != --valgrind-only ]; then
+	san="-fsanitize=address,undefined -fno-omit-frame-pointer"
+	build "$dir/asan" "$san -g -O1" "-fsanitize=address,undefined" || die "the ASan build failed"
+	# Debian's php dlopen()s extensions with RTLD_DEEPBIND, which the ASan runtime refuses (it would
+	# miss interceptions): a small preloaded shim drops that flag before ASan's dlopen sees the call.
+	cat >"$dir/nodeepbind.c" <<'C'
+#define _GNU_SOURCE
+#include <dlfcn.h>
+void *dlopen(const char *file, int mode)
+{
+	static void *(*next)(const char *, int);
+	if (!next) {
+		next = (void *(*)(const char *, int)) dlsym(RTLD_NEXT, "dlopen");
+	}
+	return next(file, mode & ~RTLD_DEEPBIND);
+}
+C
+	gcc -shared -fPIC -O2 -o "$dir/nodeepbind.so" "$dir/nodeepbind.c" -ldl || die "building the dlopen shim failed"
+	reports="$dir/asan-reports"
+	rm -rf "$reports" && mkdir -p "$reports"
+	# php itself is not instrumented: the ASan runtime must be loaded first, into every process make
+	# starts. Leak checking is valgrind's job (php frees little at exit by design); the runtimes write
+	# their reports to files so that no report goes unseen, even from a SKIPIF section.
+	(
+		export LD_PRELOAD
+		LD_PRELOAD="$dir/nodeepbind.so:$(gcc -print-file-name=libasan.so)"
+		export USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1
+		export ASAN_OPTIONS="verify_asan_link_order=0:detect_leaks=0:halt_on_error=1:abort_on_error=0:detect_odr_violation=0:log_path=$reports/asan"
+		export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$reports/ubsan"
+		run_suite asan "$dir/asan" "$dir/asan.log" "-j$(nproc) --no-color --show-diff --set-timeout ${SANITIZE_TEST_TIMEOUT:-600}" 0
+		echo "$passed $failed" >"$dir/asan.counts"
+	)
+	read -r passed failed <"$dir/asan.counts"
+	if compgen -G "$reports/*" >/dev/null; then
+		echo "asan: sanitizer reports:"
+		for r in "$reports"/*; do sed 's/^/  /' "$r" | head -40; done
+		failed=$((failed + $(ls "$reports" | wc -l)))
+	fi
+fi
+
+if [ "$mode" != --asan-only ]; then
+	command -v valgrind >/dev/null || die "valgrind is not installed"
+	build "$dir/valgrind" "-g -O2" "" || die "the build for valgrind failed"
+	run_suite valgrind "$dir/valgrind" "$dir/valgrind.log" "-j$(nproc) -m --no-color --show-diff --set-timeout ${SANITIZE_TEST_TIMEOUT:-600}" "${SANITIZE_SKIP_VECTORS:-0}"
+	[ "${SANITIZE_SKIP_VECTORS:-0}" = 1 ] && echo "valgrind: *_vectors* tests left out (SANITIZE_SKIP_VECTORS=1)"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
