@@ -162,6 +162,7 @@ typedef struct mint_ctx {
 	uint32_t max_scale;     /* the largest scale of any value: every total is printed at it */
 	size_t slow;            /* how many totals in ids are heap tc_decs (IS_PTR) */
 	size_t max_digits;      /* tokencalc.max_digits, read once per call */
+	size_t short_len;       /* longest gems string mint_parse_short() takes: min(18, max_digits) */
 	zend_ulong pos;         /* ROWS: the position of the row being read, for error messages */
 	tc_mint_user *users;
 	size_t n;
@@ -226,12 +227,52 @@ static void mint_raise_fixed_scale(mint_ctx *ctx, uint32_t scale)
 	ctx->fixed_scale = scale;
 }
 
+/*
+ * A token-sized gems string (at most short_len characters, so at most 18 digits) read straight
+ * into ctx->value, in the grammar of tc_dec_parse(); false for anything else, which then takes
+ * tc_dec_parse() itself. Inline: it runs once per row, mostly on one to four characters.
+ */
+static zend_always_inline bool mint_parse_short(mint_ctx *ctx, const zend_string *s)
+{
+	const unsigned char *p = (const unsigned char *) ZSTR_VAL(s), *end = p + ZSTR_LEN(s);
+	const unsigned char *digits, *dot = NULL;
+	uint64_t v = 0;
+	bool neg = false;
+
+	if (ZSTR_LEN(s) > ctx->short_len || ctx->value.is_big) {
+		return false;
+	}
+	if (p < end && (*p == '-' || *p == '+')) {
+		neg = *p++ == '-';
+	}
+	digits = p;
+	for (; p < end; p++) {
+		unsigned c = (unsigned) *p - '0';
+		if (c < 10) {
+			v = v * 10 + c;
+		} else if (*p == '.' && dot == NULL) {
+			dot = p;
+		} else {
+			return false;
+		}
+	}
+	if (end - digits == (dot != NULL)) {
+		return false;   /* no digit at all */
+	}
+	ctx->value.small = v;
+	ctx->value.neg = neg && v != 0;
+	ctx->value.scale = dot != NULL ? (uint32_t) (end - dot - 1) : 0;
+	return true;
+}
+
 /* ctx->value = the gems in value; [key] (or [h]) names the entry in an error message. */
 static zend_always_inline zend_result mint_read_value(mint_ctx *ctx, zval *value, zend_string *key, zend_ulong h)
 {
-	if (EXPECTED(Z_TYPE_P(value) == IS_STRING)
-			&& EXPECTED(tc_dec_parse(&ctx->value, Z_STRVAL_P(value), Z_STRLEN_P(value), ctx->max_digits) == TC_OK)) {
-		return SUCCESS;
+	if (EXPECTED(Z_TYPE_P(value) == IS_STRING)) {
+		if (EXPECTED(mint_parse_short(ctx, Z_STR_P(value)))
+				|| tc_dec_parse(&ctx->value, Z_STRVAL_P(value), Z_STRLEN_P(value), ctx->max_digits) == TC_OK) {
+			return SUCCESS;
+		}
 	}
 	return php_tokencalc_entry_to_dec(&ctx->value, value, 2, key, h);
 }
@@ -244,9 +285,11 @@ static zend_always_inline void mint_add(mint_ctx *ctx, zend_string *skey, zend_u
 	int64_t c = 0;
 	bool fits;
 
-	if (EXPECTED(v->scale == ctx->fixed_scale)) {
-		fits = !v->is_big && v->small <= (uint64_t) INT64_MAX;
-		c = v->neg ? -(int64_t) v->small : (int64_t) v->small;
+	if (EXPECTED(!v->is_big) && EXPECTED(v->scale <= ctx->fixed_scale)) {
+		uint32_t k = ctx->fixed_scale - v->scale;   /* <= TC_MINT_FIXED_MAX_SCALE */
+		fits = v->small <= (uint64_t) tc_mint_pow10_limit[k];
+		c = (int64_t) (v->small * (uint64_t) tc_mint_pow10_i64[k]);   /* used only when it fits */
+		c = v->neg ? -c : c;
 	} else {
 		if (v->scale > ctx->max_scale) {
 			ctx->max_scale = v->scale;
@@ -276,6 +319,13 @@ static zend_always_inline void mint_add(mint_ctx *ctx, zend_string *skey, zend_u
 	}
 }
 
+/* Whether id is the decimal form of an int (then *h), as a PHP array key would take it. */
+static zend_always_inline bool mint_numeric_id(zend_string *id, zend_ulong *h)
+{
+	/* longer than any int's form (a UUID): not numeric, without a call */
+	return ZSTR_LEN(id) <= MAX_LENGTH_OF_LONG && ZEND_HANDLE_NUMERIC_STR(ZSTR_VAL(id), ZSTR_LEN(id), *h);
+}
+
 /* One entry userId => gems (the default form). */
 static zend_result mint_row(zval *key, zval *value, void *opaque)
 {
@@ -286,7 +336,7 @@ static zend_result mint_row(zval *key, zval *value, void *opaque)
 	if (Z_TYPE_P(key) == IS_STRING) {
 		skey = Z_STR_P(key);
 		/* "42" and 42 are the same user, as they would be as keys of a PHP array. */
-		if (ctx->own_ids && ZEND_HANDLE_NUMERIC(skey, h)) {
+		if (ctx->own_ids && mint_numeric_id(skey, &h)) {
 			skey = NULL;
 		}
 	} else if (Z_TYPE_P(key) == IS_LONG) {
@@ -343,7 +393,7 @@ static zend_always_inline zend_result mint_pair(mint_ctx *ctx, zval *row)
 	if (EXPECTED(Z_TYPE_P(id) == IS_STRING)) {
 		skey = Z_STR_P(id);
 		/* "42" and 42 are the same user, as they would be as keys of a PHP array. */
-		if (ZEND_HANDLE_NUMERIC(skey, h)) {
+		if (mint_numeric_id(skey, &h)) {
 			skey = NULL;
 		}
 	} else if (Z_TYPE_P(id) == IS_LONG) {
@@ -459,18 +509,77 @@ static void mint_set_ids(mint_ctx *ctx, char **arena)
 	} ZEND_HASH_FOREACH_END();
 }
 
-/* The printed form of (neg ? -mag : mag) / 10^scale, scale <= TC_PRINT_SMALL_MAX_SCALE. */
+/* Copies n <= TC_PRINT_SMALL_SIZE bytes in 8-byte moves (no call: the strings here are short). */
+static zend_always_inline void copy_short(char *dst, const char *src, size_t n)
+{
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
+			memcpy(dst + i, src + i, 8);
+		}
+		memcpy(dst + n - 8, src + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(dst, src, 4);
+		memcpy(dst + n - 4, src + n - 4, 4);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			dst[i] = src[i];
+		}
+	}
+}
+
+/* "00" to "99": the two digits of r at pairs[2 * r]. */
+#define TC_PAIRS_ROW(t) t, '0', t, '1', t, '2', t, '3', t, '4', t, '5', t, '6', t, '7', t, '8', t, '9'
+static const char pairs[200] = {
+	TC_PAIRS_ROW('0'), TC_PAIRS_ROW('1'), TC_PAIRS_ROW('2'), TC_PAIRS_ROW('3'), TC_PAIRS_ROW('4'),
+	TC_PAIRS_ROW('5'), TC_PAIRS_ROW('6'), TC_PAIRS_ROW('7'), TC_PAIRS_ROW('8'), TC_PAIRS_ROW('9')
+};
+
+/*
+ * The printed form of (neg ? -mag : mag) / 10^scale (scale <= TC_MINT_FIXED_MAX_SCALE) as
+ * php_tokencalc_dec_to_str prints it ([-]INT[.FRAC], exactly `scale` places): written right to
+ * left, two digits at a time, the point in passing, then copied once into its string.
+ */
 static zend_always_inline zend_string *fixed_str(uint64_t mag, bool neg, uint32_t scale)
 {
-	char buf[TC_PRINT_SMALL_SIZE];
-	tc_dec d;
+	char buf[48];   /* sign, 20 digits, point, zeros */
+	char *end = buf + sizeof buf, *p = end;
+	uint32_t k = scale;
+	bool minus = neg && mag != 0;   /* zero prints without a sign */
 
-	d.small = mag;
-	d.scale = scale;
-	d.neg = neg && mag != 0;
-	d.is_big = false;
-	char *start = tc_dec_print_small(&d, buf + sizeof buf);
-	return zend_string_init(start, (size_t) (buf + sizeof buf - start), 0);
+	for (; k >= 2; k -= 2) {
+		uint64_t q = mag / 100;
+		p -= 2;
+		memcpy(p, pairs + 2 * (mag - q * 100), 2);
+		mag = q;
+	}
+	if (k > 0) {
+		uint64_t q = mag / 10;
+		*--p = (char) ('0' + (mag - q * 10));
+		mag = q;
+	}
+	if (scale > 0) {
+		*--p = '.';
+	}
+	while (mag >= 100) {
+		uint64_t q = mag / 100;
+		p -= 2;
+		memcpy(p, pairs + 2 * (mag - q * 100), 2);
+		mag = q;
+	}
+	if (mag >= 10) {
+		p -= 2;
+		memcpy(p, pairs + 2 * mag, 2);
+	} else {
+		*--p = (char) ('0' + mag);
+	}
+	if (minus) {
+		*--p = '-';
+	}
+	size_t len = (size_t) (end - p);
+	zend_string *str = zend_string_alloc(len, 0);
+	copy_short(ZSTR_VAL(str), p, len);
+	ZSTR_VAL(str)[len] = '\0';
+	return str;
 }
 
 /* Appends str under key (a new key) to a mixed hash with room for it. */
@@ -692,6 +801,7 @@ PHP_FUNCTION(tokencalc_mint)
 
 	scale = (uint32_t) TOKENCALC_G(scale);
 	ctx.max_digits = (size_t) TOKENCALC_G(max_digits);
+	ctx.short_len = MIN(ctx.max_digits, 18);
 	tc_dec_init(&ctx.value);
 	tc_mint_summary_init(&sum);
 	if (Z_TYPE_P(gems) == IS_ARRAY && !ctx.rows) {

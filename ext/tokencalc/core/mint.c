@@ -67,11 +67,21 @@ static int cmp_ids(const char *a, size_t alen, const char *b, size_t blen)
 
 /* ---- fixed-point running totals ---- */
 
-static const int64_t pow10_i64[TC_MINT_FIXED_MAX_SCALE + 1] = {
+const int64_t tc_mint_pow10_i64[TC_MINT_FIXED_MAX_SCALE + 1] = {
 	1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL, 100000000LL,
 	1000000000LL, 10000000000LL, 100000000000LL, 1000000000000LL, 10000000000000LL,
 	100000000000000LL, 1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
 	1000000000000000000LL
+};
+
+/* INT64_MAX / 10^k */
+const int64_t tc_mint_pow10_limit[TC_MINT_FIXED_MAX_SCALE + 1] = {
+	INT64_MAX, INT64_MAX / 10LL, INT64_MAX / 100LL, INT64_MAX / 1000LL, INT64_MAX / 10000LL,
+	INT64_MAX / 100000LL, INT64_MAX / 1000000LL, INT64_MAX / 10000000LL, INT64_MAX / 100000000LL,
+	INT64_MAX / 1000000000LL, INT64_MAX / 10000000000LL, INT64_MAX / 100000000000LL,
+	INT64_MAX / 1000000000000LL, INT64_MAX / 10000000000000LL, INT64_MAX / 100000000000000LL,
+	INT64_MAX / 1000000000000000LL, INT64_MAX / 10000000000000000LL,
+	INT64_MAX / 100000000000000000LL, INT64_MAX / 1000000000000000000LL
 };
 
 bool tc_mint_fixed_rescale(int64_t *c, uint32_t k)
@@ -79,27 +89,11 @@ bool tc_mint_fixed_rescale(int64_t *c, uint32_t k)
 	if (k > TC_MINT_FIXED_MAX_SCALE) {
 		return *c == 0;
 	}
-	int64_t p = pow10_i64[k];
-	if (*c > INT64_MAX / p || *c < -(INT64_MAX / p)) {
+	int64_t lim = tc_mint_pow10_limit[k];
+	if (*c > lim || *c < -lim) {
 		return false;
 	}
-	*c *= p;
-	return true;
-}
-
-bool tc_mint_fixed_from_dec(const tc_dec *v, uint32_t scale, int64_t *out)
-{
-	int64_t c;
-
-	if (v->is_big || v->small > (uint64_t) INT64_MAX || v->scale > scale
-			|| scale > TC_MINT_FIXED_MAX_SCALE) {
-		return false;
-	}
-	c = v->neg ? -(int64_t) v->small : (int64_t) v->small;
-	if (!tc_mint_fixed_rescale(&c, scale - v->scale)) {
-		return false;
-	}
-	*out = c;
+	*c *= tc_mint_pow10_i64[k];
 	return true;
 }
 
@@ -121,8 +115,18 @@ void tc_mint_fixed_to_dec(tc_dec *d, int64_t c, uint32_t scale)
 /* ---- per-user steps on machine integers ---- */
 
 #ifdef TC_HAVE_U128
-/* 10^k for k <= 38 (defined with the EXACT helpers below). */
-static tc_u128 pow10_u128(uint32_t k);
+static const uint64_t pow10_u64[20] = {
+	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+	100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
+	10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+	100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL
+};
+
+/* 10^k for k <= 38. */
+static tc_u128 pow10_u128(uint32_t k)
+{
+	return k <= 19 ? pow10_u64[k] : (tc_u128) pow10_u64[19] * pow10_u64[k - 19];
+}
 #endif
 
 bool tc_mint_fixed_tokens(uint64_t c, uint32_t cscale, const tc_dec *rate, uint32_t scale,
@@ -137,7 +141,9 @@ bool tc_mint_fixed_tokens(uint64_t c, uint32_t cscale, const tc_dec *rate, uint3
 	uint32_t s = scale < m ? scale : (uint32_t) m;
 	tc_u128 mag = (tc_u128) c * rate->small;
 	if (m > s) {
-		mag /= pow10_u128((uint32_t) m - s);
+		uint32_t k = (uint32_t) m - s;
+		/* a 64-bit division when the product allows it: the common case, and far cheaper */
+		mag = (mag >> 64) == 0 && k <= 19 ? (uint64_t) mag / pow10_u64[k] : mag / pow10_u128(k);
 	}
 	if ((mag >> 64) != 0) {
 		return false;
@@ -165,9 +171,16 @@ bool tc_mint_fixed_percentage(uint64_t c, uint64_t total, tc_mint_mode mode, uin
 	}
 	uint32_t k = mode == TC_MINT_COMPAT ? scale : scale + 2;
 	tc_u128 n = (tc_u128) c * pow10_u128(k);   /* < 2^64 * 10^18 */
-	uint64_t q = (uint64_t) (n / total);       /* <= 10^(scale + 2) <= 10^18 */
+	uint64_t q, r;
 	uint32_t s = scale;
-	if (n - (tc_u128) q * total == 0) {
+	if ((n >> 64) == 0) {   /* the common case: one 64-bit division */
+		q = (uint64_t) n / total;
+		r = (uint64_t) n - q * total;
+	} else {
+		q = (uint64_t) (n / total);   /* <= 10^(scale + 2) <= 10^18 */
+		r = (uint64_t) (n - (tc_u128) q * total);
+	}
+	if (r == 0) {
 		while (s > 0 && q % 10 == 0) {
 			q /= 10;
 			s--;
@@ -307,19 +320,6 @@ static void select_first(rank_entry *a, size_t n, size_t k, rank_cmp cmp)
 }
 
 #ifdef TC_HAVE_U128
-static const uint64_t pow10_u64[20] = {
-	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
-	100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
-	10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
-	100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL
-};
-
-/* 10^k for k <= 38. */
-static tc_u128 pow10_u128(uint32_t k)
-{
-	return k <= 19 ? pow10_u64[k] : (tc_u128) pow10_u64[19] * pow10_u64[k - 19];
-}
-
 /* d = v / 10^scale, v >= 0. */
 static void dec_set_u64(tc_dec *d, uint64_t v, uint32_t scale)
 {

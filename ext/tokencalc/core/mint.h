@@ -41,8 +41,21 @@ typedef struct tc_mint_summary {
  * leaving its output alone, when the value does not fit; the caller then sums with tc_dec.
  */
 #define TC_MINT_FIXED_MAX_SCALE 18
-/* *out = v * 10^scale (v->scale <= scale <= TC_MINT_FIXED_MAX_SCALE). */
-bool tc_mint_fixed_from_dec(const tc_dec *v, uint32_t scale, int64_t *out);
+/* 10^k, and the largest int64 magnitude that 10^k may multiply, for k <= TC_MINT_FIXED_MAX_SCALE. */
+extern const int64_t tc_mint_pow10_i64[TC_MINT_FIXED_MAX_SCALE + 1];
+extern const int64_t tc_mint_pow10_limit[TC_MINT_FIXED_MAX_SCALE + 1];
+/* *out = v / 10^scale rescaled to `scale` places (v->scale <= scale <= TC_MINT_FIXED_MAX_SCALE). */
+static inline bool tc_mint_fixed_from_dec(const tc_dec *v, uint32_t scale, int64_t *out)
+{
+	/* inline: a day of rows calls it once per row */
+	if (v->is_big || v->scale > scale || scale > TC_MINT_FIXED_MAX_SCALE
+			|| v->small > (uint64_t) tc_mint_pow10_limit[scale - v->scale]) {
+		return false;
+	}
+	int64_t c = (int64_t) v->small * tc_mint_pow10_i64[scale - v->scale];
+	*out = v->neg ? -c : c;
+	return true;
+}
 /* *c *= 10^k. */
 bool tc_mint_fixed_rescale(int64_t *c, uint32_t k);
 /* *acc += v. */
