@@ -104,6 +104,27 @@ foreach ($shapes as $name => $input) {
 echo implode(',', array_keys($want['users'])), ' | ', implode(',', array_keys($want['skipped'])), "\n";
 var_dump(array_map(fn($u) => $u['gems'], $want['users']));
 
+// 3b. A long list (rows read with prefetching): ints, numeric strings and strings as ids, some
+// users skipped, some values malformed only at the very end.
+mt_srand(7);
+$long = [];
+for ($i = 0; $i < 20000; $i++) {
+    $u = mt_rand(0, 2999);
+    $id = match ($u % 3) { 0 => $u, 1 => (string) $u, default => "user-$u" };
+    $long[] = [$id, ['0.25', '1', '2', '5', '-3', '-7.5'][mt_rand(0, 5)]];
+}
+foreach ([TOKENCALC_MINT_COMPAT, TOKENCALC_MINT_EXACT] as $mode) {
+    $got = tokencalc_mint('1234.5', $long, $mode | TOKENCALC_MINT_ROWS);
+    echo 'long list', $mode === TOKENCALC_MINT_EXACT ? ' (exact)' : '', ': ',
+        $got === tokencalc_mint('1234.5', pairs($long), $mode) ? 'same' : 'DIFFERENT',
+        ', ', count($got['users']) + count($got['skipped']), " users\n";
+}
+try {
+    tokencalc_mint('1', array_merge($long, [['x', '1..0']]), TOKENCALC_MINT_ROWS);
+} catch (ValueError $e) {
+    echo $e::class, ": ", $e->getMessage(), "\n";
+}
+
 // 4. Empty input, nobody positive.
 $r = tokencalc_mint('5', [], TOKENCALC_MINT_ROWS);
 echo json_encode($r), "\n";
@@ -187,6 +208,9 @@ array(4) {
   ["007"]=>
   string(4) "1.00"
 }
+long list: same, 2998 users
+long list (exact): same, 2998 users
+ValueError: tokencalc_mint(): Argument #2 ($gems) must contain only valid decimal numbers, [20000] is not
 {"supply":"5","total":"0","rate":"0","minted":"0","dust":"5","users":[],"skipped":[]}
 {"supply":"5","total":"0","rate":"0","minted":"0","dust":"5","users":[],"skipped":{"a":"-1"}}
 TypeError: tokencalc_mint(): Argument #2 ($gems) must contain rows of type array, string given at [1]
