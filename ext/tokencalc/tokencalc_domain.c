@@ -436,58 +436,46 @@ static zend_result mint_pair_cb(zval *key, zval *value, void *opaque)
 #endif
 
 #if PHP_VERSION_ID >= 80200
-/* The id of a row that looks like [id, gems] (packed, two elements), or NULL. */
+/* The id of a row that looks like [id, gems] (a packed array), or NULL. */
 static zend_always_inline const zval *mint_peek_id(const zval *row)
 {
-	if (Z_TYPE_P(row) != IS_ARRAY) {
+	if (Z_TYPE_P(row) != IS_ARRAY || !HT_IS_PACKED(Z_ARRVAL_P(row))) {
 		return NULL;
 	}
-	const HashTable *r = Z_ARRVAL_P(row);
-	return HT_IS_PACKED(r) && r->nNumUsed == 2 ? &r->arPacked[0] : NULL;
+	return &Z_ARRVAL_P(row)->arPacked[0];
 }
 
-/* The slot of ids an id would hash to, or NULL (ids not yet a hash, the id's hash not known yet). */
+/* The slot of ids (a hash with string keys) that an id string hashes to, or NULL while its hash is unknown. */
 static zend_always_inline const uint32_t *mint_peek_slot(const HashTable *ids, const zval *id)
 {
-	zend_ulong h;
-
-	if (id == NULL || (HT_FLAGS(ids) & (HASH_FLAG_PACKED | HASH_FLAG_UNINITIALIZED)) != 0) {
+	if (id == NULL || Z_TYPE_P(id) != IS_STRING || ZSTR_H(Z_STR_P(id)) == 0) {
 		return NULL;
 	}
-	if (Z_TYPE_P(id) == IS_STRING) {
-		h = ZSTR_H(Z_STR_P(id));   /* 0 until the string's hash is computed */
-		if (h == 0) {
-			return NULL;
-		}
-	} else if (Z_TYPE_P(id) == IS_LONG) {
-		h = (zend_ulong) Z_LVAL_P(id);
-	} else {
-		return NULL;
-	}
-	return &HT_HASH(ids, (uint32_t) h | ids->nTableMask);
+	return &HT_HASH(ids, (uint32_t) ZSTR_H(Z_STR_P(id)) | ids->nTableMask);
 }
 
-static zend_always_inline void mint_prefetch(const HashTable *ids, const zval *base, uint32_t i, uint32_t n)
+/* The hints for the rows ahead of base[0] (all of base[0..4 * MINT_AHEAD] exist). */
+static zend_always_inline void mint_prefetch(const HashTable *ids, bool hashed, const zval *base)
 {
 	const zval *id;
 	const uint32_t *slot;
 
-	if (i + 4 * MINT_AHEAD < n && Z_TYPE(base[i + 4 * MINT_AHEAD]) == IS_ARRAY) {
-		MINT_PREFETCH(Z_ARR(base[i + 4 * MINT_AHEAD]));   /* the row's HashTable */
+	if (Z_TYPE(base[4 * MINT_AHEAD]) == IS_ARRAY) {
+		MINT_PREFETCH(Z_ARR(base[4 * MINT_AHEAD]));   /* the row's HashTable */
 	}
-	if (i + 3 * MINT_AHEAD < n && Z_TYPE(base[i + 3 * MINT_AHEAD]) == IS_ARRAY) {
-		MINT_PREFETCH(Z_ARR(base[i + 3 * MINT_AHEAD])->arPacked);   /* its elements */
+	if (Z_TYPE(base[3 * MINT_AHEAD]) == IS_ARRAY) {
+		MINT_PREFETCH(Z_ARR(base[3 * MINT_AHEAD])->arPacked);   /* its elements */
 	}
-	if (i + 2 * MINT_AHEAD < n && (id = mint_peek_id(&base[i + 2 * MINT_AHEAD])) != NULL
-			&& Z_TYPE_P(id) == IS_STRING) {
+	if ((id = mint_peek_id(&base[2 * MINT_AHEAD])) != NULL && Z_TYPE_P(id) == IS_STRING) {
 		MINT_PREFETCH(Z_STR_P(id));   /* the id string's header: its hash */
 	}
-	if (i + MINT_AHEAD < n && (slot = mint_peek_slot(ids, mint_peek_id(&base[i + MINT_AHEAD]))) != NULL) {
-		MINT_PREFETCH(slot);
-	}
-	if (i + MINT_AHEAD / 2 < n && (slot = mint_peek_slot(ids, mint_peek_id(&base[i + MINT_AHEAD / 2]))) != NULL
-			&& *slot != HT_INVALID_IDX) {
-		MINT_PREFETCH(HT_HASH_TO_BUCKET(ids, *slot));   /* the first bucket of the chain */
+	if (hashed) {
+		if ((slot = mint_peek_slot(ids, mint_peek_id(&base[MINT_AHEAD]))) != NULL) {
+			MINT_PREFETCH(slot);
+		}
+		if ((slot = mint_peek_slot(ids, mint_peek_id(&base[MINT_AHEAD / 2]))) != NULL && *slot != HT_INVALID_IDX) {
+			MINT_PREFETCH(HT_HASH_TO_BUCKET(ids, *slot));   /* the first bucket of the chain */
+		}
 	}
 }
 #endif
@@ -502,9 +490,17 @@ static zend_result mint_pairs_array(mint_ctx *ctx, HashTable *rows)
 		zval *base = rows->arPacked;
 		uint32_t n = rows->nNumUsed;
 		if (n >= MINT_PREFETCH_MIN) {
-			for (uint32_t i = 0; i < n; i++) {
-				mint_prefetch(&ctx->ids, base, i, n);
-				if (Z_TYPE(base[i]) != IS_UNDEF && UNEXPECTED(mint_pair(ctx, &base[i]) == FAILURE)) {
+			uint32_t i = 0;
+			for (; i < n - 4 * MINT_AHEAD; i++) {
+				/* ids' slots only once it is a hash (string ids: it is after the first row) */
+				bool hashed = (HT_FLAGS(&ctx->ids) & (HASH_FLAG_PACKED | HASH_FLAG_UNINITIALIZED)) == 0;
+				mint_prefetch(&ctx->ids, hashed, &base[i]);
+				if (EXPECTED(Z_TYPE(base[i]) != IS_UNDEF) && UNEXPECTED(mint_pair(ctx, &base[i]) == FAILURE)) {
+					return FAILURE;
+				}
+			}
+			for (; i < n; i++) {
+				if (EXPECTED(Z_TYPE(base[i]) != IS_UNDEF) && UNEXPECTED(mint_pair(ctx, &base[i]) == FAILURE)) {
 					return FAILURE;
 				}
 			}
