@@ -431,6 +431,9 @@ static zend_result mint_pair_cb(zval *key, zval *value, void *opaque)
 #ifndef MINT_AHEAD
 # define MINT_AHEAD 8   /* rows between two stages */
 #endif
+#ifndef MINT_PREFETCH_SLOTS   /* whether the id's slot and bucket in ids are prefetched too */
+# define MINT_PREFETCH_SLOTS 1
+#endif
 #ifndef MINT_PREFETCH_MIN   /* -DMINT_PREFETCH_MIN=0xffffffff turns the hints off, to measure them */
 # define MINT_PREFETCH_MIN 4096   /* fewer rows than this stay in the caches anyway */
 #endif
@@ -469,7 +472,7 @@ static zend_always_inline void mint_prefetch(const HashTable *ids, bool hashed, 
 	if ((id = mint_peek_id(&base[2 * MINT_AHEAD])) != NULL && Z_TYPE_P(id) == IS_STRING) {
 		MINT_PREFETCH(Z_STR_P(id));   /* the id string's header: its hash */
 	}
-	if (hashed) {
+	if (MINT_PREFETCH_SLOTS && hashed) {
 		if ((slot = mint_peek_slot(ids, mint_peek_id(&base[MINT_AHEAD]))) != NULL) {
 			MINT_PREFETCH(slot);
 		}
