@@ -11,7 +11,7 @@ if [ -z "${PHP_PKG_VERSION:-}" ]; then
 	fi
 fi
 v=$PHP_PKG_VERSION
-pkgs="php$v-cli php$v-dev php$v-bcmath php$v-gmp php-pear php-parser libgmp-dev libsodium-dev
+pkgs="php$v-cli php$v-dev php$v-bcmath php$v-gmp php$v-sqlite3 php-pear php-parser libgmp-dev libsodium-dev
 	pkg-config make gcc rsync git ${EXTRA_PACKAGES:-}"
 missing=""
 for p in $pkgs; do

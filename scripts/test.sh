@@ -27,7 +27,7 @@ src="$BUILD_DIR/src"
 # make test runs PHP with extension_dir = the build's modules/; tests that use bcmath, gmp, sodium or
 # ffi as an oracle name them in --EXTENSIONS--, so link the system's shared builds of those in.
 extdir=$(php-config --extension-dir)
-for ext in bcmath gmp sodium ffi; do
+for ext in bcmath gmp sodium ffi pdo pdo_sqlite sqlite3; do
 	[ -f "$extdir/$ext.so" ] && ln -sf "$extdir/$ext.so" "$obj/modules/$ext.so"
 done
 
