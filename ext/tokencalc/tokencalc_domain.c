@@ -227,42 +227,11 @@ static void mint_raise_fixed_scale(mint_ctx *ctx, uint32_t scale)
 	ctx->fixed_scale = scale;
 }
 
-/*
- * A token-sized gems string (at most short_len characters, so at most 18 digits) read straight
- * into ctx->value, in the grammar of tc_dec_parse(); false for anything else, which then takes
- * tc_dec_parse() itself. Inline: it runs once per row, mostly on one to four characters.
- */
+/* A token-sized gems string read by the core's inline fast path; false sends it to tc_dec_parse(). */
 static zend_always_inline bool mint_parse_short(mint_ctx *ctx, const zend_string *s)
 {
-	const unsigned char *p = (const unsigned char *) ZSTR_VAL(s), *end = p + ZSTR_LEN(s);
-	const unsigned char *digits, *dot = NULL;
-	uint64_t v = 0;
-	bool neg = false;
-
-	if (ZSTR_LEN(s) > ctx->short_len || ctx->value.is_big) {
-		return false;
-	}
-	if (p < end && (*p == '-' || *p == '+')) {
-		neg = *p++ == '-';
-	}
-	digits = p;
-	for (; p < end; p++) {
-		unsigned c = (unsigned) *p - '0';
-		if (c < 10) {
-			v = v * 10 + c;
-		} else if (*p == '.' && dot == NULL) {
-			dot = p;
-		} else {
-			return false;
-		}
-	}
-	if (end - digits == (dot != NULL)) {
-		return false;   /* no digit at all */
-	}
-	ctx->value.small = v;
-	ctx->value.neg = neg && v != 0;
-	ctx->value.scale = dot != NULL ? (uint32_t) (end - dot - 1) : 0;
-	return true;
+	return ZSTR_LEN(s) <= ctx->short_len && !ctx->value.is_big
+		&& tc_dec_parse_short(&ctx->value, ZSTR_VAL(s), ZSTR_LEN(s)) == TC_OK;
 }
 
 /* ctx->value = the gems in value; [key] (or [h]) names the entry in an error message. */

@@ -336,47 +336,13 @@ static TC_NOINLINE tc_status parse_long(tc_dec *d, const char *s, size_t len)
 	return parse_big(d, neg, int_start, int_len, frac_start, frac_len);
 }
 
-/*
- * Token-sized input (at most 19 characters, so at most 19 digits): one tight loop with few live
- * values, so that the common case costs a handful of instructions per character.
- */
-static inline tc_status parse_short(tc_dec *d, const char *p, const char *end)
-{
-	const char *dot = NULL, *digits;
-	uint64_t v = 0;
-	bool neg = false;
-
-	if (p < end && (*p == '+' || *p == '-')) {
-		neg = *p == '-';
-		p++;
-	}
-	digits = p;
-	for (; p < end; p++) {
-		unsigned c = (unsigned) (unsigned char) *p - '0';
-		if (c < 10) {
-			v = v * 10 + c;
-		} else if (*p == '.' && dot == NULL) {
-			dot = p;
-		} else {
-			return TC_ERR_SYNTAX;
-		}
-	}
-	if (end - digits == (dot != NULL)) {
-		return TC_ERR_SYNTAX;   /* no digit at all: "", "+", ".", "-." */
-	}
-	d->small = v;
-	d->neg = neg && v != 0;
-	d->scale = dot != NULL ? (uint32_t) (end - dot - 1) : 0;
-	return TC_OK;
-}
-
 tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits)
 {
 	if (len > max_digits) {
 		return TC_ERR_TOO_LONG;
 	}
-	if (len <= TC_U64_DIGITS && !d->is_big) {
-		return parse_short(d, s, s + len);
+	if (len <= TC_DEC_SHORT_LEN && !d->is_big) {
+		return tc_dec_parse_short(d, s, len);
 	}
 	return parse_long(d, s, len);
 }

@@ -61,6 +61,43 @@ void tc_dec_copy(tc_dec *d, const tc_dec *s);
  * TC_ERR_SYNTAX for anything else that is not in the grammar. d is unchanged on error.
  */
 tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits);
+/* Longest input tc_dec_parse_short() takes: at most 19 digits always fit a uint64_t. */
+#define TC_DEC_SHORT_LEN 19
+
+/*
+ * The token-sized fast path of tc_dec_parse(), inline for per-row loops: len <= TC_DEC_SHORT_LEN
+ * and !d->is_big are the caller's to check. One tight loop with few live values. TC_OK or TC_ERR_SYNTAX.
+ */
+static inline tc_status tc_dec_parse_short(tc_dec *d, const char *s, size_t len)
+{
+	const char *p = s, *end = s + len, *dot = NULL, *digits;
+	uint64_t v = 0;
+	bool neg = false;
+
+	if (p < end && (*p == '+' || *p == '-')) {
+		neg = *p == '-';
+		p++;
+	}
+	digits = p;
+	for (; p < end; p++) {
+		unsigned c = (unsigned) (unsigned char) *p - '0';
+		if (c < 10) {
+			v = v * 10 + c;
+		} else if (*p == '.' && dot == NULL) {
+			dot = p;
+		} else {
+			return TC_ERR_SYNTAX;
+		}
+	}
+	if (end - digits == (dot != NULL)) {
+		return TC_ERR_SYNTAX;   /* no digit at all: "", "+", ".", "-." */
+	}
+	d->small = v;
+	d->neg = neg && v != 0;
+	d->scale = dot != NULL ? (uint32_t) (end - dot - 1) : 0;
+	return TC_OK;
+}
+
 /* d = v, scale 0. */
 void tc_dec_from_i64(tc_dec *d, int64_t v);
 /* d = coeff / 10^scale (coeff signed, any size). */
