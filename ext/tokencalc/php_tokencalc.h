@@ -38,6 +38,21 @@ zend_result php_tokencalc_arg_to_dec(tc_dec *d, zval *arg, uint32_t arg_num);
 zend_result php_tokencalc_entry_to_dec(tc_dec *d, zval *value, uint32_t arg_num,
 		zend_string *key, zend_ulong h);
 
+/* Writes an array entry as error messages name it: ["key"] (cut at 64 bytes) or [42]. */
+void php_tokencalc_describe_entry(char *where, size_t size, const zend_string *key, zend_ulong h);
+
+/* Reads a string|int argument straight into a tc_dec inside the fast ZPP block. */
+#define TC_Z_PARAM_DEC(dest) \
+	Z_PARAM_PROLOGUE(0, 0); \
+	if (EXPECTED(Z_TYPE_P(_arg) == IS_STRING) \
+			&& EXPECTED(tc_dec_parse(dest, Z_STRVAL_P(_arg), Z_STRLEN_P(_arg), \
+				(size_t) TOKENCALC_G(max_digits)) == TC_OK)) { \
+		/* the common case, inline */ \
+	} else if (UNEXPECTED(php_tokencalc_arg_to_dec(dest, _arg, _i) == FAILURE)) { \
+		_error_code = ZPP_ERROR_FAILURE; \
+		break; \
+	}
+
 /* Parses a `?int $scale` argument (is_null: it was null or omitted); throws and returns FAILURE when out of range. */
 zend_result php_tokencalc_scale_arg(uint32_t *scale, zend_long value, bool is_null, uint32_t arg_num);
 

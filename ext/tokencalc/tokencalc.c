@@ -124,8 +124,7 @@ zend_result php_tokencalc_arg_to_dec(tc_dec *d, zval *arg, uint32_t arg_num)
 	}
 }
 
-/* Describes an array entry for an error message: ["key"] (cut at 64 bytes) or [42]. */
-static void describe_entry(char *where, size_t size, zend_string *key, zend_ulong h)
+void php_tokencalc_describe_entry(char *where, size_t size, const zend_string *key, zend_ulong h)
 {
 	if (key != NULL) {
 		snprintf(where, size, "[\"%.*s\"%s]", (int) MIN(ZSTR_LEN(key), 64), ZSTR_VAL(key),
@@ -152,7 +151,7 @@ zend_result php_tokencalc_entry_to_dec(tc_dec *d, zval *value, uint32_t arg_num,
 				return SUCCESS;
 			}
 			/* The description is built only on the way to an exception: this is a per-row hot path. */
-			describe_entry(where, sizeof where, key, h);
+			php_tokencalc_describe_entry(where, sizeof where, key, h);
 			if (status == TC_ERR_TOO_LONG) {
 				zend_argument_value_error(arg_num,
 					"must contain only numbers of at most " ZEND_LONG_FMT
@@ -162,7 +161,7 @@ zend_result php_tokencalc_entry_to_dec(tc_dec *d, zval *value, uint32_t arg_num,
 			}
 			return FAILURE;
 		default:
-			describe_entry(where, sizeof where, key, h);
+			php_tokencalc_describe_entry(where, sizeof where, key, h);
 			zend_argument_type_error(arg_num, "must contain only values of type string|int, %s given at %s",
 				zend_zval_type_name(value), where);
 			return FAILURE;
@@ -261,18 +260,6 @@ done:
 	}
 	return result;
 }
-
-/* Reads a string|int argument straight into a tc_dec inside the fast ZPP block. */
-#define TC_Z_PARAM_DEC(dest) \
-	Z_PARAM_PROLOGUE(0, 0); \
-	if (EXPECTED(Z_TYPE_P(_arg) == IS_STRING) \
-			&& EXPECTED(tc_dec_parse(dest, Z_STRVAL_P(_arg), Z_STRLEN_P(_arg), \
-				(size_t) TOKENCALC_G(max_digits)) == TC_OK)) { \
-		/* the common case, inline */ \
-	} else if (UNEXPECTED(php_tokencalc_arg_to_dec(dest, _arg, _i) == FAILURE)) { \
-		_error_code = ZPP_ERROR_FAILURE; \
-		break; \
-	}
 
 /* ---- arithmetic functions ---- */
 

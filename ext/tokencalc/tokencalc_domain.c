@@ -16,27 +16,8 @@
 #include "core/mint.h"
 #include "core/q96.h"
 
-/* Reads a string|int argument straight into a tc_dec inside the fast ZPP block (as in tokencalc.c). */
-#define TC_Z_PARAM_DEC(dest) \
-	Z_PARAM_PROLOGUE(0, 0); \
-	if (UNEXPECTED(php_tokencalc_arg_to_dec(dest, _arg, _i) == FAILURE)) { \
-		_error_code = ZPP_ERROR_FAILURE; \
-		break; \
-	}
-
 /* Rates of a fee split held on the stack; more than this go to the heap. */
 #define TC_FEES_STACK_RATES 8
-
-/* Writes an array key as the error messages show it: ["name"] or [42]. */
-static void format_key(char *buf, size_t size, const zend_string *key, zend_ulong h)
-{
-	if (key != NULL) {
-		snprintf(buf, size, "[\"%.*s\"%s]", (int) MIN(ZSTR_LEN(key), 64), ZSTR_VAL(key),
-			ZSTR_LEN(key) > 64 ? "..." : "");
-	} else {
-		snprintf(buf, size, "[" ZEND_ULONG_FMT "]", h);
-	}
-}
 
 /* Adds value to arr under key (a string) or h (an int key), as the source array had it. */
 static void add_keyed(zval *arr, zend_string *key, zend_ulong h, zval *value)
@@ -99,7 +80,7 @@ PHP_FUNCTION(tokencalc_fees)
 		}
 		if (tc_dec_sign(&rates[i]) < 0) {
 			char where[96];
-			format_key(where, sizeof where, key, h);
+			php_tokencalc_describe_entry(where, sizeof where, key, h);
 			zend_argument_value_error(2, "must contain only non-negative rates, %s is negative", where);
 			goto cleanup;
 		}
