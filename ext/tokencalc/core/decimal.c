@@ -33,6 +33,37 @@ static const uint64_t pow10_u64[20] = {
 /* Largest number of decimal digits that always fits a uint64_t. */
 #define TC_U64_DIGITS 19
 
+/*
+ * v / 10^k for k <= 19. A divisor known at compile time becomes a multiplication, where a divisor
+ * read from a table is a hardware division (tens of cycles): on the hot paths, that matters.
+ */
+static inline uint64_t div_pow10_u64(uint64_t v, uint32_t k)
+{
+	switch (k) {
+		case 0: return v;
+		case 1: return v / 10ULL;
+		case 2: return v / 100ULL;
+		case 3: return v / 1000ULL;
+		case 4: return v / 10000ULL;
+		case 5: return v / 100000ULL;
+		case 6: return v / 1000000ULL;
+		case 7: return v / 10000000ULL;
+		case 8: return v / 100000000ULL;
+		case 9: return v / 1000000000ULL;
+		case 10: return v / 10000000000ULL;
+		case 11: return v / 100000000000ULL;
+		case 12: return v / 1000000000000ULL;
+		case 13: return v / 10000000000000ULL;
+		case 14: return v / 100000000000000ULL;
+		case 15: return v / 1000000000000000ULL;
+		case 16: return v / 10000000000000000ULL;
+		case 17: return v / 100000000000000000ULL;
+		case 18: return v / 1000000000000000000ULL;
+		case 19: return v / 10000000000000000000ULL;
+		default: return 0;
+	}
+}
+
 /* ---- conversions between the two representations ---- */
 
 static void mpz_set_u64(mpz_t z, uint64_t v)
@@ -127,7 +158,7 @@ static tc_u128 div_pow10_u128(tc_u128 v, uint32_t k)
 		return 0;
 	}
 	if ((v >> 64) == 0 && k <= TC_U64_DIGITS) {
-		return (uint64_t) v / pow10_u64[k];
+		return div_pow10_u64((uint64_t) v, k);
 	}
 	return v / pow10_u128(k);
 }
@@ -431,7 +462,7 @@ static void add_signed(tc_dec *r, const tc_dec *a, const tc_dec *b, bool negate_
 			bool neg = a->neg;
 			if (a->neg == bneg) {
 				if (!__builtin_add_overflow(x, y, &mag)) {
-					set_small(r, m - s <= TC_U64_DIGITS ? mag / pow10_u64[m - s] : 0, neg, s);
+					set_small(r, div_pow10_u64(mag, m - s), neg, s);
 					return;
 				}
 			} else {
@@ -441,7 +472,7 @@ static void add_signed(tc_dec *r, const tc_dec *a, const tc_dec *b, bool negate_
 					mag = y - x;
 					neg = bneg;
 				}
-				set_small(r, m - s <= TC_U64_DIGITS ? mag / pow10_u64[m - s] : 0, neg, s);
+				set_small(r, div_pow10_u64(mag, m - s), neg, s);
 				return;
 			}
 		}
@@ -752,8 +783,11 @@ char *tc_dec_print_small(const tc_dec *d, char *end)
 		while ((size_t) (end - p) <= s) {
 			*--p = '0';
 		}
+		/* Shift the integer digits (usually a few) one place left; a call to memmove costs more. */
 		char *point = end - s - 1;
-		memmove(p - 1, p, (size_t) (point + 1 - p));
+		for (char *q = p; q <= point; q++) {
+			q[-1] = q[0];
+		}
 		*point = '.';
 		p--;
 	}
