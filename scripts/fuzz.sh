@@ -31,7 +31,7 @@ if [ ${#need[@]} -gt 0 ]; then
 	$SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-make -s -C "$root/fuzz" OUT="$out" FUZZ_CC=clang
+make -s -C "$root/fuzz" -f fuzz.mk OUT="$out" FUZZ_CC=clang
 mkdir -p "$out/artifacts"
 
 # target:corpus-dir:max_len

@@ -1,4 +1,4 @@
-# Builds the libFuzzer targets out of tree:  make -C fuzz OUT=/tmp/tc-fuzz
+# Builds the libFuzzer targets out of tree:  make -C fuzz -f fuzz.mk OUT=/tmp/tc-fuzz
 #   roundtrip        parser/printer round trip
 #   arith            every operation against a GMP-rational reference
 #   arith_noint128   the same, with the core's portable path (no unsigned __int128)
