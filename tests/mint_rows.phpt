@@ -1,13 +1,11 @@
 --TEST--
-tokencalc_mint() with TOKENCALC_MINT_ROWS: rows [userId, gems] from a list, a generator, an ArrayIterator; the vectors; errors
+tokencalc_mint() with TOKENCALC_MINT_ROWS: rows [userId, gems] from a list, a generator, an ArrayIterator; errors
 --EXTENSIONS--
 tokencalc
 --INI--
 tokencalc.scale=10
 --FILE--
 <?php
-$dir = (getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared') . '/vectors';
-
 /* The same rows as the default form takes them: userId => gems, repeated keys allowed. */
 function pairs(array $rows): Generator {
     foreach ($rows as [$user, $gems]) {
@@ -46,30 +44,6 @@ function diff(array $got, array $expect): string {
         }
     }
     return $out;
-}
-
-// 1. Every day of mint.jsonl: its rows are [userId, gems] lists, fed as they are.
-if (!is_file("$dir/mint.jsonl")) {
-    echo "vectors: skipped, the shared vectors are not here ($dir/mint.jsonl)\n";
-} else {
-    $days = $bad = $differ = 0;
-    foreach (file("$dir/mint.jsonl", FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $n => $line) {
-        $v = json_decode($line, true, 512, JSON_THROW_ON_ERROR);
-        foreach ([[TOKENCALC_MINT_COMPAT, 'expect'], [TOKENCALC_MINT_EXACT, 'expect_exact']] as [$mode, $which]) {
-            $got = tokencalc_mint($v['supply'], $v['rows'], $mode | TOKENCALC_MINT_ROWS);
-            $d = diff($got, $v[$which]);
-            if (tokencalc_cmp($got['supply'], $v['supply']) !== 0) {
-                $d .= "supply: $got[supply]";
-            }
-            if ($d !== '' && ++$bad <= 5) {
-                echo "line ", $n + 1, " $which: ", substr($d, 0, 300), "\n";
-            }
-            // the same day in the default form gives the very same array
-            $differ += (int) ($got !== tokencalc_mint($v['supply'], pairs($v['rows']), $mode));
-        }
-        $days++;
-    }
-    echo "vectors: $days days, $bad wrong, $differ differ from the default form\n";
 }
 
 // 2. A small day by hand: a = 1 + 1 = 2, b = 3, c = -1 (skipped); total 5, rate 10 / 5 = 2.
@@ -180,7 +154,6 @@ foreach ([TOKENCALC_MINT_ROWS | 2, TOKENCALC_MINT_ROWS << 1, TOKENCALC_MINT_ROWS
 var_dump(TOKENCALC_MINT_ROWS, tokencalc_mint('10', noisy(), TOKENCALC_MINT_ROWS)['minted']);
 ?>
 --EXPECT--
-vectors: 200 days, 0 wrong, 0 differ from the default form
 by hand: ok
 int(0)
 list: same
