@@ -63,31 +63,31 @@ static bool parse_ini_long(const zend_string *value, zend_long min, zend_long ma
 	return true;
 }
 
-static PHP_INI_MH(OnUpdateScale)
+/* Validates and stores an integer INI value within [min, max]; a bad one is refused with a warning. */
+static zend_result update_bounded_long(zend_long *dest, const zend_string *value, const char *name,
+		zend_long min, zend_long max)
 {
 	zend_long v;
 
-	if (!parse_ini_long(new_value, 0, TC_SCALE_MAX, &v)) {
+	if (!parse_ini_long(value, min, max, &v)) {
 		php_error_docref(NULL, E_WARNING,
-			"Invalid \"tokencalc.scale\" setting: it must be an integer between 0 and %u", TC_SCALE_MAX);
+			"Invalid \"%s\" setting: it must be an integer between " ZEND_LONG_FMT " and " ZEND_LONG_FMT,
+			name, min, max);
 		return FAILURE;
 	}
-	*(zend_long *) ZEND_INI_GET_ADDR() = v;
+	*dest = v;
 	return SUCCESS;
+}
+
+static PHP_INI_MH(OnUpdateScale)
+{
+	return update_bounded_long((zend_long *) ZEND_INI_GET_ADDR(), new_value, "tokencalc.scale", 0, TC_SCALE_MAX);
 }
 
 static PHP_INI_MH(OnUpdateMaxDigits)
 {
-	zend_long v;
-
-	if (!parse_ini_long(new_value, 1, TC_MAX_DIGITS_LIMIT, &v)) {
-		php_error_docref(NULL, E_WARNING,
-			"Invalid \"tokencalc.max_digits\" setting: it must be an integer between 1 and %d",
-			TC_MAX_DIGITS_LIMIT);
-		return FAILURE;
-	}
-	*(zend_long *) ZEND_INI_GET_ADDR() = v;
-	return SUCCESS;
+	return update_bounded_long((zend_long *) ZEND_INI_GET_ADDR(), new_value, "tokencalc.max_digits",
+		1, TC_MAX_DIGITS_LIMIT);
 }
 
 PHP_INI_BEGIN()
