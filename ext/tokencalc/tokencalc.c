@@ -184,11 +184,13 @@ zend_result php_tokencalc_scale_arg(uint32_t *scale, zend_long value, bool is_nu
 
 zend_string *php_tokencalc_dec_to_str(const tc_dec *d)
 {
-	/* A machine-word magnitude prints on the stack, right to left, and is copied once. */
+	/* A machine-word magnitude: its exact length first, then printed right to left in place. */
 	if (!d->is_big && d->scale <= TC_PRINT_SMALL_MAX_SCALE) {
-		char buf[TC_PRINT_SMALL_SIZE];
-		char *start = tc_dec_print_small(d, buf + sizeof buf);
-		return zend_string_init(start, (size_t) (buf + sizeof buf - start), 0);
+		size_t len = tc_dec_print_small_len(d);
+		zend_string *s = zend_string_alloc(len, 0);
+		tc_dec_print_small(d, ZSTR_VAL(s) + len);
+		ZSTR_VAL(s)[len] = '\0';
+		return s;
 	}
 	size_t size = tc_dec_print_size(d);
 	zend_string *s = zend_string_alloc(size - 1, 0);

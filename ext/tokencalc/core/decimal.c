@@ -694,11 +694,24 @@ void tc_dec_normalize(tc_dec *d)
 
 static uint32_t u64_digits(uint64_t v)
 {
+#if defined(__GNUC__)
+	/* log10 from the bit length (1233/4096 ~ log10(2)), then one comparison to correct it. */
+	uint32_t t = ((uint32_t) (64 - __builtin_clzll(v | 1)) * 1233) >> 12;
+	return t + (v >= pow10_u64[t]);
+#else
 	uint32_t n = 1;
 	while (n < 20 && v >= pow10_u64[n]) {
 		n++;
 	}
 	return n;
+#endif
+}
+
+size_t tc_dec_print_small_len(const tc_dec *d)
+{
+	uint32_t ndig = u64_digits(d->small);
+	uint32_t body = ndig > d->scale ? ndig : d->scale + 1;
+	return (d->neg ? 1 : 0) + body + (d->scale > 0 ? 1 : 0);
 }
 
 size_t tc_dec_print_size(const tc_dec *d)

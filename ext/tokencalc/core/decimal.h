@@ -144,5 +144,7 @@ size_t tc_dec_print(const tc_dec *d, char *buf);
  * right to left so that it ends just before `end`, and returns where it starts (no NUL).
  */
 char *tc_dec_print_small(const tc_dec *d, char *end);
+/* The exact length tc_dec_print_small() writes for d (same conditions). */
+size_t tc_dec_print_small_len(const tc_dec *d);
 
 #endif
