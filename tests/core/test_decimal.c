@@ -40,6 +40,10 @@ static char *print(const tc_dec *d)
 		failed++;
 		printf("FAIL print_size underestimates: %zu > %zu\n", n + 1, tc_dec_print_size(d));
 	}
+	if (!d->is_big && d->scale <= TC_PRINT_SMALL_MAX_SCALE && tc_dec_print_small_len(d) != n) {
+		failed++;
+		printf("FAIL print_small_len: %zu for \"%s\" (%zu characters)\n", tc_dec_print_small_len(d), buf, n);
+	}
 	return buf;
 }
 
@@ -235,8 +239,29 @@ static void run_mpz_round_trip(void)
 	tc_dec_clear(&e);
 }
 
+/* The length of every power of ten, one less and one more, at a few scales, signs included. */
+static void run_length_sweep(void)
+{
+	uint64_t p = 1;
+	for (int k = 0; k < 20; k++, p *= 10) {
+		uint64_t vals[3] = { p - 1, p, p + 1 };
+		for (int i = 0; i < 3; i++) {
+			for (uint32_t scale = 0; scale < 25; scale += 6) {
+				tc_dec d;
+				tc_dec_init(&d);
+				d.small = vals[i];
+				d.scale = scale;
+				d.neg = (i == 1) && vals[i] != 0;
+				free(print(&d));
+				passed++;
+			}
+		}
+	}
+}
+
 int main(void)
 {
+	run_length_sweep();
 	run_parse_cases();
 	run_op_cases();
 	run_cmp_cases();
