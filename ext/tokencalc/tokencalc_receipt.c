@@ -3,7 +3,9 @@
  *
  * Walks the record without recursion (an explicit stack of frames), so depth is bounded by
  * memory_limit only; each array's entries are gathered on one shared entry stack, sorted by the
- * string form of their keys and fed to the core (core/receipt.c), which owns the hash state.
+ * string form of their keys (big arrays: radix sorted on their key heads) and fed to the core
+ * (core/receipt.c), which owns the hash state. The simple entries of big arrays are encoded
+ * beforehand, in memory order (see RC_PRE_MIN).
  */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
@@ -21,6 +23,8 @@ typedef struct {
 	const char *key; /* a string key's bytes, or NULL when the int key is spelled in num */
 	size_t len;
 	zval *val;
+	const unsigned char *pre; /* E(key) E(value) encoded beforehand, pre_len bytes; NULL: the walk feeds them */
+	uint32_t pre_len;
 	char num[TC_RECEIPT_INT_MAX];
 } rc_entry;
 
@@ -30,6 +34,8 @@ typedef struct {
 typedef struct {
 	HashTable *ht;
 	size_t base;
+	struct rc_pre_seg *pre_seg; /* the pre buffer as it was when this array was entered, restored when it is left */
+	size_t pre_used, pre_total;
 	uint32_t count;
 	uint32_t next;
 } rc_frame;
@@ -38,12 +44,47 @@ typedef struct {
 #define RC_INLINE_ENTRIES 64
 #define RC_INLINE_FRAMES 16
 #define RC_SMALL_SORT 16
+#define RC_RADIX_MIN 64 /* arrays this big or bigger are radix sorted on their key heads */
+
+/*
+ * Big arrays (RC_PRE_MIN entries or more) are first read in memory order, before sorting: each
+ * entry whose value is a string, an int or a flat array of at most RC_SMALL_SORT strings and ints
+ * gets E(key) E(value) written to the walk's pre buffer, so that the walk in key order then feeds
+ * contiguous bytes instead of chasing a user's key, array, buckets and strings across the heap.
+ * Anything else (deeper arrays, values the encoding rejects) is left to the walk, which thus
+ * meets errors in the same order. The buffer holds at most RC_PRE_MAX bytes; entries past that
+ * are walked as before.
+ */
+#define RC_PRE_MIN 64
+#define RC_PRE_MAX ((size_t) 8 << 20)
+
+/*
+ * The pre buffer is a stack of segments that never move (entries point into them): RC_PRE_SEG
+ * bytes each, small enough for the allocator to serve from its cached chunks rather than a fresh
+ * mapping per call.
+ */
+#define RC_PRE_SEG ((size_t) 256 << 10)
+typedef struct rc_pre_seg {
+	struct rc_pre_seg *prev;
+	size_t used, cap;
+	unsigned char data[1];
+} rc_pre_seg;
 
 typedef struct {
 	rc_entry *entries;
 	size_t n_entries, cap_entries;
 	rc_frame *frames;
 	size_t n_frames, cap_frames;
+	struct rc_pre_seg *pre; /* the newest segment of the pre buffer, NULL when none */
+	size_t pre_total;
+	/*
+	 * The keys of the last flat array that rc_pre_encode() sorted, all strings, and their order:
+	 * the next array with the very same key strings in the same places (records of many users
+	 * alike, whose literal keys PHP interns) takes that order without sorting.
+	 */
+	uint32_t shape_n;
+	zend_string *shape_keys[RC_SMALL_SORT];
+	unsigned char shape_order[RC_SMALL_SORT];
 	rc_entry inline_entries[RC_INLINE_ENTRIES];
 	rc_frame inline_frames[RC_INLINE_FRAMES];
 } rc_walk;
@@ -65,6 +106,16 @@ typedef struct {
 #ifndef RC_PREFETCH_MIN /* -DRC_PREFETCH_MIN=0xffffffff turns the hints off, to measure them */
 # define RC_PREFETCH_MIN 32
 #endif
+#ifndef RC_PRE_AHEAD_FAR
+# define RC_PRE_AHEAD_FAR 24
+#endif
+#ifndef RC_PRE_AHEAD_MID
+# define RC_PRE_AHEAD_MID 16
+#endif
+#ifndef RC_PRE_AHEAD_NEAR
+# define RC_PRE_AHEAD_NEAR 8
+#endif
+#define RC_AHEAD_PRE 4 /* a pre-encoded entry this far ahead gets its bytes fetched */
 #define RC_AHEAD_SLOT 16
 #define RC_AHEAD_FAR 12
 #define RC_AHEAD_MID 8
@@ -83,6 +134,8 @@ static int rc_entry_cmp(const void *a, const void *b)
 	return tc_receipt_key_cmp(RC_KEY(x), x->len, RC_KEY(y), y->len);
 }
 
+static void rc_sort_cmp(rc_entry *first, size_t n);
+
 static void rc_entry_swap(void *a, void *b)
 {
 	rc_entry t;
@@ -91,8 +144,85 @@ static void rc_entry_swap(void *a, void *b)
 	memcpy(b, &t, sizeof t);
 }
 
-/* Key order. Small arrays (a user's few fields) get an insertion sort the compiler can inline. */
-static void rc_sort(rc_entry *first, size_t n)
+/* A key head and where its entry was, for the radix sort: 16 bytes to move instead of a whole rc_entry. */
+typedef struct {
+	uint64_t head;
+	uint64_t idx;
+} rc_radix_key;
+
+/*
+ * Key order for big arrays: an LSD radix sort of the 8-byte heads, one byte a pass (a pass is
+ * skipped when every head has the same byte there), then the entries moved into that order in
+ * place, then each run of equal heads (keys that agree on their first 8 bytes, or shorter keys
+ * that a zero byte would extend) sorted on the whole key. Linear in n, and no comparison whose
+ * outcome the branch predictor has to guess.
+ */
+static void rc_radix_sort(rc_entry *first, size_t n)
+{
+	uint32_t (*count)[256] = ecalloc(8, sizeof *count);
+	rc_radix_key *a = safe_emalloc(n, 2 * sizeof(rc_radix_key), 0), *b = a + n, *t;
+	size_t i, j, pass;
+
+	for (i = 0; i < n; i++) {
+		uint64_t h = first[i].head;
+		a[i].head = h;
+		a[i].idx = i;
+		for (pass = 0; pass < 8; pass++) {
+			count[pass][(h >> (8 * pass)) & 0xff]++;
+		}
+	}
+	for (pass = 0; pass < 8; pass++) {
+		uint32_t *c = count[pass], sum = 0, k;
+		unsigned shift = 8 * (unsigned) pass;
+		if (c[(a[0].head >> shift) & 0xff] == n) {
+			continue; /* all heads agree on this byte: the pass would move nothing */
+		}
+		for (j = 0; j < 256; j++) {
+			k = c[j];
+			c[j] = sum;
+			sum += k;
+		}
+		for (i = 0; i < n; i++) {
+			b[c[(a[i].head >> shift) & 0xff]++] = a[i];
+		}
+		t = a;
+		a = b;
+		b = t;
+	}
+	efree(count);
+
+	/* a[i].idx is where the entry that belongs at i is now: follow each cycle of that permutation once */
+	for (i = 0; i < n; i++) {
+		size_t src = a[i].idx;
+		rc_entry tmp;
+		if (src == i) {
+			continue;
+		}
+		tmp = first[i];
+		j = i;
+		do {
+			first[j] = first[src];
+			a[j].idx = j;
+			j = src;
+			src = a[j].idx;
+		} while (src != i);
+		first[j] = tmp;
+		a[j].idx = j;
+	}
+	efree(a < b ? a : b);
+
+	/* runs of equal heads: the whole keys decide */
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && first[j].head == first[i].head; j++) {
+		}
+		if (j - i > 1) {
+			rc_sort_cmp(first + i, j - i);
+		}
+	}
+}
+
+/* Key order by comparisons. Small arrays (a user's few fields) get an insertion sort the compiler can inline. */
+static void rc_sort_cmp(rc_entry *first, size_t n)
 {
 	size_t i, j;
 	if (n <= RC_SMALL_SORT) {
@@ -109,10 +239,25 @@ static void rc_sort(rc_entry *first, size_t n)
 		}
 		return;
 	}
+	zend_sort(first, n, sizeof(rc_entry), rc_entry_cmp, rc_entry_swap);
+}
+
+/* Key order. */
+static void rc_sort(rc_entry *first, size_t n)
+{
+	size_t i;
+	if (n <= RC_SMALL_SORT) {
+		rc_sort_cmp(first, n);
+		return;
+	}
 	/* records built in key order skip the sort: one pass of comparisons */
 	for (i = 1; i < n; i++) {
 		if (rc_entry_cmp(&first[i - 1], &first[i]) > 0) {
-			zend_sort(first, n, sizeof(rc_entry), rc_entry_cmp, rc_entry_swap);
+			if (n >= RC_RADIX_MIN) {
+				rc_radix_sort(first, n);
+			} else {
+				rc_sort_cmp(first, n);
+			}
 			return;
 		}
 	}
@@ -141,6 +286,23 @@ static void rc_walk_init(rc_walk *w)
 	w->frames = w->inline_frames;
 	w->n_frames = 0;
 	w->cap_frames = RC_INLINE_FRAMES;
+	w->pre = NULL;
+	w->pre_total = 0;
+	w->shape_n = 0;
+}
+
+/* Frees the pre buffer's segments newer than seg, and rewinds it to used bytes of seg (total in all). */
+static void rc_pre_release(rc_walk *w, rc_pre_seg *seg, size_t used, size_t total)
+{
+	while (w->pre != seg) {
+		rc_pre_seg *prev = w->pre->prev;
+		efree(w->pre);
+		w->pre = prev;
+	}
+	if (seg) {
+		seg->used = used;
+	}
+	w->pre_total = total;
 }
 
 /* Unmarks the arrays still on the stack (after an error) and frees what grew. */
@@ -156,6 +318,7 @@ static void rc_walk_free(rc_walk *w)
 	if (w->frames != w->inline_frames) {
 		efree(w->frames);
 	}
+	rc_pre_release(w, NULL, 0, 0);
 }
 
 static zend_always_inline void rc_prefetch_far(const zval *v)
@@ -191,6 +354,143 @@ static void rc_prefetch_near(const zval *v)
 	}
 }
 
+/* Spells an int key, or points at a string key's bytes. */
+static zend_always_inline void rc_entry_key(rc_entry *e, zend_string *key, zend_ulong h)
+{
+	if (key) {
+		e->key = ZSTR_VAL(key);
+		e->len = ZSTR_LEN(key);
+	} else {
+		e->key = NULL;
+		e->len = tc_receipt_format_int(e->num, (int64_t) (zend_long) h);
+	}
+	e->head = tc_receipt_key_head(RC_KEY(e), e->len);
+}
+
+/* Room for need more bytes in the pre buffer, within RC_PRE_MAX: where to write them, or NULL. */
+static unsigned char *rc_pre_reserve(rc_walk *w, size_t need)
+{
+	if (need > RC_PRE_MAX - w->pre_total) {
+		return NULL;
+	}
+	if (!w->pre || need > w->pre->cap - w->pre->used) {
+		size_t cap = MAX(RC_PRE_SEG, need);
+		rc_pre_seg *seg = emalloc(offsetof(rc_pre_seg, data) + cap);
+		seg->prev = w->pre;
+		seg->used = 0;
+		seg->cap = cap;
+		w->pre = seg;
+	}
+	return w->pre->data + w->pre->used;
+}
+
+/* Encodes E(key) E(value) of e into the pre buffer when its value is simple enough (see RC_PRE_MIN). */
+static void rc_pre_encode(rc_walk *w, rc_entry *e)
+{
+	zend_string *kkey[RC_SMALL_SORT];
+	zend_ulong kh[RC_SMALL_SORT];
+	zval *kval[RC_SMALL_SORT];
+	unsigned char order[RC_SMALL_SORT];
+	char num[TC_RECEIPT_INT_MAX];
+	const char *vs = NULL;
+	size_t vlen = 0, need, i, nk = 0;
+	unsigned char *out;
+	zval *v = e->val;
+
+	ZVAL_DEREF(v);
+	need = 2 * TC_RECEIPT_HEADER_LEN + e->len;
+	switch (Z_TYPE_P(v)) {
+		case IS_STRING:
+			vs = Z_STRVAL_P(v);
+			vlen = Z_STRLEN_P(v);
+			break;
+		case IS_LONG:
+			vlen = tc_receipt_format_int(num, (int64_t) Z_LVAL_P(v));
+			vs = num;
+			break;
+		case IS_ARRAY: {
+			HashTable *ht = Z_ARRVAL_P(v);
+			zend_ulong h;
+			zend_string *key;
+			zval *val;
+			if (zend_hash_num_elements(ht) > RC_SMALL_SORT) {
+				return;
+			}
+			ZEND_HASH_FOREACH_KEY_VAL_IND(ht, h, key, val) {
+				kkey[nk] = key;
+				kh[nk] = h;
+				ZVAL_DEREF(val);
+				kval[nk++] = val;
+				need += 2 * TC_RECEIPT_HEADER_LEN + (key ? ZSTR_LEN(key) : TC_RECEIPT_INT_MAX);
+				if (Z_TYPE_P(val) == IS_STRING) {
+					need += Z_STRLEN_P(val);
+				} else if (Z_TYPE_P(val) == IS_LONG) {
+					need += TC_RECEIPT_INT_MAX;
+				} else {
+					return; /* nested deeper, or a value to reject: the walk does it */
+				}
+			} ZEND_HASH_FOREACH_END();
+			break;
+		}
+		default:
+			return;
+	}
+	need += vlen;
+	if (need > UINT32_MAX || (out = rc_pre_reserve(w, need)) == NULL) {
+		return;
+	}
+	e->pre = out;
+	out += tc_receipt_put_string(out, RC_KEY(e), e->len);
+	if (vs) {
+		out += tc_receipt_put_string(out, vs, vlen);
+	} else {
+		bool same = w->shape_n == nk;
+		for (i = 0; same && i < nk; i++) {
+			same = w->shape_keys[i] == kkey[i];
+		}
+		if (same) {
+			memcpy(order, w->shape_order, nk);
+		} else {
+			rc_entry kids[RC_SMALL_SORT];
+			bool all_strings = true;
+			for (i = 0; i < nk; i++) {
+				rc_entry_key(&kids[i], kkey[i], kh[i]);
+				kids[i].pre_len = (uint32_t) i; /* here: where the entry was before sorting */
+				all_strings = all_strings && kkey[i] != NULL;
+			}
+			rc_sort_cmp(kids, nk);
+			for (i = 0; i < nk; i++) {
+				order[i] = (unsigned char) kids[i].pre_len;
+			}
+			if (all_strings) {
+				w->shape_n = (uint32_t) nk;
+				memcpy(w->shape_keys, kkey, nk * sizeof kkey[0]);
+				memcpy(w->shape_order, order, nk);
+			}
+		}
+		out += tc_receipt_put_array(out, nk);
+		for (i = 0; i < nk; i++) {
+			size_t j = order[i];
+			zval *kv = kval[j];
+			if (kkey[j]) {
+				out += tc_receipt_put_string(out, ZSTR_VAL(kkey[j]), ZSTR_LEN(kkey[j]));
+			} else {
+				vlen = tc_receipt_format_int(num, (int64_t) (zend_long) kh[j]);
+				out += tc_receipt_put_string(out, num, vlen);
+			}
+			if (Z_TYPE_P(kv) == IS_STRING) {
+				out += tc_receipt_put_string(out, Z_STRVAL_P(kv), Z_STRLEN_P(kv));
+			} else {
+				vlen = tc_receipt_format_int(num, (int64_t) Z_LVAL_P(kv));
+				out += tc_receipt_put_string(out, num, vlen);
+			}
+		}
+	}
+	e->pre_len = (uint32_t) (out - e->pre);
+	w->pre->used += e->pre_len;
+	w->pre_total += e->pre_len;
+}
+
 /*
  * Starts encoding ht: marks it (so that meeting it again below is caught), pushes its sorted
  * entries and a frame, and feeds the array header. FAILURE when ht is already on the way down.
@@ -221,23 +521,36 @@ static zend_result rc_enter(rc_walk *w, tc_receipt *r, HashTable *ht)
 	f = &w->frames[w->n_frames++];
 	f->ht = ht;
 	f->base = w->n_entries;
+	f->pre_seg = w->pre;
+	f->pre_used = w->pre ? w->pre->used : 0;
+	f->pre_total = w->pre_total;
 	f->next = 0;
 	first = &w->entries[f->base];
 	n = 0;
 	ZEND_HASH_FOREACH_KEY_VAL_IND(ht, h, key, val) {
 		rc_entry *e = &first[n++];
-		if (key) {
-			e->key = ZSTR_VAL(key);
-			e->len = ZSTR_LEN(key);
-		} else {
-			e->key = NULL;
-			e->len = tc_receipt_format_int(e->num, (int64_t) (zend_long) h);
-		}
-		e->head = tc_receipt_key_head(RC_KEY(e), e->len);
+		rc_entry_key(e, key, h);
 		e->val = val;
+		e->pre = NULL;
 	} ZEND_HASH_FOREACH_END();
 	f->count = (uint32_t) n;
 	w->n_entries += n;
+	if (n >= RC_PRE_MIN) {
+		size_t i;
+		for (i = 0; i < n; i++) {
+			/* the walk's stages, in memory order, where each entry takes less time */
+			if (i + RC_PRE_AHEAD_FAR < n) {
+				rc_prefetch_far(first[i + RC_PRE_AHEAD_FAR].val);
+			}
+			if (i + RC_PRE_AHEAD_MID < n) {
+				rc_prefetch_mid(first[i + RC_PRE_AHEAD_MID].val);
+			}
+			if (i + RC_PRE_AHEAD_NEAR < n) {
+				rc_prefetch_near(first[i + RC_PRE_AHEAD_NEAR].val);
+			}
+			rc_pre_encode(w, &first[i]);
+		}
+	}
 
 	rc_sort(first, n);
 	tc_receipt_array_begin(r, n);
@@ -299,10 +612,23 @@ static zend_result rc_encode(rc_walk *w, tc_receipt *r, HashTable *record)
 		if (f->next == f->count) {
 			GC_TRY_UNPROTECT_RECURSION(f->ht);
 			w->n_entries = f->base;
+			rc_pre_release(w, f->pre_seg, f->pre_used, f->pre_total);
 			w->n_frames--;
 			continue;
 		}
 		e = &w->entries[f->base + f->next++];
+		if (e->pre) {
+			if (f->count - f->next > RC_AHEAD_PRE) {
+				const unsigned char *p = e[RC_AHEAD_PRE].pre;
+				if (p) {
+					RC_PREFETCH(p);
+					RC_PREFETCH(p + 64);
+					RC_PREFETCH(p + 128);
+				}
+			}
+			tc_receipt_raw(r, e->pre, e->pre_len);
+			continue;
+		}
 		if (f->count >= RC_PREFETCH_MIN) {
 			uint32_t left = f->count - f->next;
 			if (left > RC_AHEAD_SLOT) {

@@ -30,17 +30,9 @@ static void feed(tc_receipt *r, const void *p, size_t len)
 	}
 }
 
-#define HEADER_LEN 9
+#define HEADER_LEN TC_RECEIPT_HEADER_LEN
 
-/* A tag byte and a uint64 little-endian, whatever the host's byte order. */
-static void put_header(unsigned char *p, char tag, uint64_t n)
-{
-	p[0] = (unsigned char) tag;
-	for (int i = 1; i < HEADER_LEN; i++) {
-		p[i] = (unsigned char) n;
-		n >>= 8;
-	}
-}
+#define put_header tc_receipt_put_header
 
 static void feed_header(tc_receipt *r, char tag, uint64_t n)
 {
@@ -101,6 +93,11 @@ void tc_receipt_int(tc_receipt *r, int64_t v)
 	char buf[TC_RECEIPT_INT_MAX];
 	size_t len = tc_receipt_format_int(buf, v);
 	tc_receipt_string(r, buf, len);
+}
+
+void tc_receipt_raw(tc_receipt *r, const void *p, size_t len)
+{
+	feed(r, p, len);
 }
 
 void tc_receipt_array_begin(tc_receipt *r, uint64_t count)

@@ -53,6 +53,60 @@ void tc_receipt_int(tc_receipt *r, int64_t v);
 /* Feeds the header of an array of count entries; the caller then feeds E(key) E(value) for each, in key order. */
 void tc_receipt_array_begin(tc_receipt *r, uint64_t count);
 
+/*
+ * Feeds len bytes that already are part of the encoding, e.g. built beforehand with the
+ * tc_receipt_put_*() helpers below (a caller that encodes parts of a record out of order).
+ */
+void tc_receipt_raw(tc_receipt *r, const void *p, size_t len);
+
+#define TC_RECEIPT_HEADER_LEN 9 /* the tag byte and the uint64 of E(string) and E(array) */
+
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ \
+	&& (defined(__GNUC__) || defined(__clang__))
+# define TC_RECEIPT_LE_HOST 1 /* a uint64 in memory already is little-endian: one store, one load */
+#else
+# define TC_RECEIPT_LE_HOST 0
+#endif
+
+/* A tag byte and n as uint64 little-endian, whatever the host's byte order (TC_RECEIPT_HEADER_LEN bytes at p). */
+static inline void tc_receipt_put_header(unsigned char *p, char tag, uint64_t n)
+{
+	p[0] = (unsigned char) tag;
+#if TC_RECEIPT_LE_HOST
+	memcpy(p + 1, &n, 8);
+#else
+	for (int i = 1; i < TC_RECEIPT_HEADER_LEN; i++) {
+		p[i] = (unsigned char) n;
+		n >>= 8;
+	}
+#endif
+}
+
+/* Writes E(s) for the len bytes at s to out, which has room for TC_RECEIPT_HEADER_LEN + len bytes; returns that length. */
+static inline size_t tc_receipt_put_string(unsigned char *out, const char *s, size_t len)
+{
+	unsigned char *p = out + TC_RECEIPT_HEADER_LEN;
+	tc_receipt_put_header(out, 's', (uint64_t) len);
+	if (len >= 8 && len <= 16) {
+		/* most keys and amounts: two fixed-size copies that overlap, no call */
+		memcpy(p, s, 8);
+		memcpy(p + len - 8, s + len - 8, 8);
+	} else if (len >= 4 && len < 8) {
+		memcpy(p, s, 4);
+		memcpy(p + len - 4, s + len - 4, 4);
+	} else {
+		memcpy(p, s, len);
+	}
+	return TC_RECEIPT_HEADER_LEN + len;
+}
+
+/* Writes the header of an array of count entries to out (TC_RECEIPT_HEADER_LEN bytes); returns that length. */
+static inline size_t tc_receipt_put_array(unsigned char *out, uint64_t count)
+{
+	tc_receipt_put_header(out, 'a', count);
+	return TC_RECEIPT_HEADER_LEN;
+}
+
 /* Finishes: writes the digest as TC_RECEIPT_HEX_LEN lowercase hex characters plus a NUL, and wipes r. */
 void tc_receipt_final(tc_receipt *r, char out_hex[TC_RECEIPT_HEX_LEN + 1]);
 
@@ -87,6 +141,12 @@ static inline uint64_t tc_receipt_key_head(const char *key, size_t len)
 	const unsigned char *p = (const unsigned char *) key;
 	uint64_t h = 0;
 	size_t n = len < 8 ? len : 8, i;
+#if TC_RECEIPT_LE_HOST
+	if (n == 8) {
+		memcpy(&h, p, 8);
+		return __builtin_bswap64(h);
+	}
+#endif
 	for (i = 0; i < n; i++) {
 		h |= (uint64_t) p[i] << (56 - 8 * i);
 	}
