@@ -44,17 +44,33 @@ void php_tokencalc_describe_entry(char *where, size_t size, const zend_string *k
 /* Reads a string|int argument straight into a tc_dec inside the fast ZPP block. */
 #define TC_Z_PARAM_DEC(dest) \
 	Z_PARAM_PROLOGUE(0, 0); \
-	if (EXPECTED(Z_TYPE_P(_arg) == IS_STRING) \
-			&& EXPECTED(tc_dec_parse(dest, Z_STRVAL_P(_arg), Z_STRLEN_P(_arg), \
-				(size_t) TOKENCALC_G(max_digits)) == TC_OK)) { \
-		/* the common case, inline */ \
+	if (EXPECTED(Z_TYPE_P(_arg) == IS_STRING) && EXPECTED(Z_STRLEN_P(_arg) <= TC_DEC_SHORT_LEN) \
+			&& EXPECTED(Z_STRLEN_P(_arg) <= (size_t) TOKENCALC_G(max_digits)) && EXPECTED(!(dest)->is_big) \
+			&& EXPECTED(tc_dec_parse_short(dest, Z_STRVAL_P(_arg), Z_STRLEN_P(_arg)) == TC_OK)) { \
+		/* the common case: a token-sized string, parsed inline */ \
 	} else if (UNEXPECTED(php_tokencalc_arg_to_dec(dest, _arg, _i) == FAILURE)) { \
 		_error_code = ZPP_ERROR_FAILURE; \
 		break; \
 	}
 
+/* Throws the ValueError for a `$scale` argument out of range. */
+void php_tokencalc_scale_error(uint32_t arg_num);
+
 /* Parses a `?int $scale` argument (is_null: it was null or omitted); throws and returns FAILURE when out of range. */
-zend_result php_tokencalc_scale_arg(uint32_t *scale, zend_long value, bool is_null, uint32_t arg_num);
+static zend_always_inline zend_result php_tokencalc_scale_arg(uint32_t *scale, zend_long value, bool is_null,
+		uint32_t arg_num)
+{
+	if (EXPECTED(is_null)) {
+		*scale = (uint32_t) TOKENCALC_G(scale);
+		return SUCCESS;
+	}
+	if (UNEXPECTED(value < 0 || value > (zend_long) TC_SCALE_MAX)) {
+		php_tokencalc_scale_error(arg_num);
+		return FAILURE;
+	}
+	*scale = (uint32_t) value;
+	return SUCCESS;
+}
 
 /* A new PHP string holding d printed (the core writes straight into it). */
 zend_string *php_tokencalc_dec_to_str(const tc_dec *d);

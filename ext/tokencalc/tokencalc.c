@@ -168,18 +168,9 @@ zend_result php_tokencalc_entry_to_dec(tc_dec *d, zval *value, uint32_t arg_num,
 	}
 }
 
-zend_result php_tokencalc_scale_arg(uint32_t *scale, zend_long value, bool is_null, uint32_t arg_num)
+void php_tokencalc_scale_error(uint32_t arg_num)
 {
-	if (is_null) {
-		*scale = (uint32_t) TOKENCALC_G(scale);
-		return SUCCESS;
-	}
-	if (value < 0 || value > (zend_long) TC_SCALE_MAX) {
-		zend_argument_value_error(arg_num, "must be between 0 and %u", TC_SCALE_MAX);
-		return FAILURE;
-	}
-	*scale = (uint32_t) value;
-	return SUCCESS;
+	zend_argument_value_error(arg_num, "must be between 0 and %u", TC_SCALE_MAX);
 }
 
 zend_string *php_tokencalc_dec_to_str(const tc_dec *d)
