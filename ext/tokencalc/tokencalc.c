@@ -258,7 +258,7 @@ done:
 
 typedef enum { TC_OP_ADD, TC_OP_SUB, TC_OP_MUL, TC_OP_DIV } tc_binary_op;
 
-static void tokencalc_binary(INTERNAL_FUNCTION_PARAMETERS, tc_binary_op op)
+static zend_always_inline void tokencalc_binary(INTERNAL_FUNCTION_PARAMETERS, tc_binary_op op)
 {
 	tc_dec a, b, r;
 	zend_long scale_arg = 0;
