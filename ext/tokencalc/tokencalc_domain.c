@@ -659,6 +659,25 @@ static void mint_add_summary(zval *return_value, const tc_dec *supply, const tc_
 }
 
 /*
+ * A day's totals repeat (gems come in a few sizes), and a user's entry in the result depends on
+ * nothing but the total: users with the same total share one entry (an array, or a skipped
+ * user's string), with a reference each, as PHP itself shares equal values; writing to one
+ * separates it (copy on write). A direct-mapped cache from a total to its entry, holding no
+ * reference of its own: a miss builds the entry and takes the slot.
+ */
+#define MINT_SHARE_BITS 10
+typedef struct mint_share {
+	int64_t c;           /* the total */
+	void *entry;         /* c > 0: its HashTable; c <= 0: its zend_string; NULL: an empty slot */
+	uint64_t tokens;     /* c > 0: its tokens (coefficient at the common tokens scale) */
+} mint_share;
+
+static zend_always_inline mint_share *mint_share_slot(mint_share *cache, int64_t c)
+{
+	return &cache[((uint64_t) c * 0x9E3779B97F4A7C15ULL) >> (64 - MINT_SHARE_BITS)];
+}
+
+/*
  * COMPAT straight from the int64 totals in ids, with no tc_dec per user: the common day (every
  * total fixed at the printed scale, the token amounts within 64 bits). Returns false, having
  * written nothing, when the day is not of that kind; tc_mint_run() then does it.
@@ -705,36 +724,70 @@ static bool mint_compat_fixed(zval *return_value, mint_ctx *ctx, const tc_dec *s
 	zend_string *k_tokens = zend_string_init_interned("tokens", 6, 0);
 	zend_string *k_pct = zend_string_init_interned("percentage", 10, 0);
 
-	init_users_array(&users, paid);
+	mint_share *share = ecalloc((size_t) 1 << MINT_SHARE_BITS, sizeof *share);
+	/*
+	 * ids becomes users in place: each participant's total gives way to its entry, in the same
+	 * bucket under the same key (no new table, no key touched); a skipped user moves to skipped.
+	 */
+	zend_long next_free = ZEND_LONG_MIN;   /* users' next int key: from its own int keys only */
 	init_users_array(&skipped, n - paid);
-	/* Adding an id to users touches its string (a reference more): prefetch it some users ahead. */
-	const Bucket *ids_end = HT_IS_PACKED(&ctx->ids) ? NULL : ctx->ids.arData + ctx->ids.nNumUsed;
 	ZEND_HASH_FOREACH_KEY_VAL(&ctx->ids, h, key, slot) {
 		int64_t c = slot_get(slot);
 		zval entry;
-		if (ids_end != NULL) {
-			const Bucket *ahead = (const Bucket *) slot + MINT_AHEAD;   /* val is a Bucket's first member */
-			if (ahead < ids_end && ahead->key != NULL) {
-				MINT_PREFETCH(ahead->key);
-			}
-		}
+		mint_share *sh = mint_share_slot(share, c);
 		if (c > 0) {
-			HashTable *e = zend_new_array(3);
-			tc_mint_fixed_tokens((uint64_t) c, gs, &rate, scale, &tk, &ts);
-			tc_mint_fixed_percentage((uint64_t) c, (uint64_t) tot, TC_MINT_COMPAT, scale, &pc, &ps);
+			HashTable *e;
+			if (sh->entry != NULL && sh->c == c) {
+				e = sh->entry;
+				GC_ADDREF(e);
+				tk = sh->tokens;
+			} else {
+				e = zend_new_array(3);
+				tc_mint_fixed_tokens((uint64_t) c, gs, &rate, scale, &tk, &ts);
+				tc_mint_fixed_percentage((uint64_t) c, (uint64_t) tot, TC_MINT_COMPAT, scale, &pc, &ps);
+				zend_hash_real_init_mixed(e);
+				append_str(e, k_gems, fixed_str((uint64_t) c, false, gs));
+				append_str(e, k_tokens, fixed_str(tk, false, ts));
+				append_str(e, k_pct, fixed_str(pc, false, ps));
+				sh->c = c;
+				sh->entry = e;
+				sh->tokens = tk;
+			}
 			mlo += tk;
 			mhi += mlo < tk;
-			zend_hash_real_init_mixed(e);
-			append_str(e, k_gems, fixed_str((uint64_t) c, false, gs));
-			append_str(e, k_tokens, fixed_str(tk, false, ts));
-			append_str(e, k_pct, fixed_str(pc, false, ps));
-			ZVAL_ARR(&entry, e);
-			add_user(Z_ARRVAL(users), key, h, &entry);
+			ZVAL_ARR(slot, e);
+			if (key == NULL && (zend_long) h >= next_free) {   /* as an insertion of h would set it */
+				next_free = (zend_long) h < ZEND_LONG_MAX ? (zend_long) h + 1 : ZEND_LONG_MAX;
+			}
 		} else {
-			ZVAL_NEW_STR(&entry, fixed_str((uint64_t) 0 - (uint64_t) c, c < 0, gs));
+			zend_string *str;
+			if (sh->entry != NULL && sh->c == c) {
+				str = zend_string_copy(sh->entry);
+			} else {
+				str = fixed_str((uint64_t) 0 - (uint64_t) c, c < 0, gs);
+				sh->c = c;
+				sh->entry = str;
+			}
+			ZVAL_STR(&entry, str);
 			add_user(Z_ARRVAL(skipped), key, h, &entry);
+#if PHP_VERSION_ID >= 80200
+			if (HT_IS_PACKED(&ctx->ids)) {
+				zend_hash_packed_del_val(&ctx->ids, slot);
+			} else
+#endif
+			{
+				zend_hash_del_bucket(&ctx->ids, (Bucket *) slot);   /* val is a Bucket's first member */
+			}
 		}
 	} ZEND_HASH_FOREACH_END();
+	efree(share);
+	/* the table moves into a zend_array of its own; ctx keeps an empty one for mint_ctx_free() */
+	ctx->ids.pDestructor = ZVAL_PTR_DTOR;
+	HashTable *u = emalloc(sizeof *u);
+	memcpy(u, &ctx->ids, sizeof *u);
+	u->nNextFreeElement = next_free;
+	zend_hash_init(&ctx->ids, 8, NULL, NULL, 0);
+	ZVAL_ARR(&users, u);
 
 	tc_dec_init(&minted);
 	tc_dec_init(&dust);
