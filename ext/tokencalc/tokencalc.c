@@ -178,7 +178,19 @@ zend_string *php_tokencalc_dec_to_str(const tc_dec *d)
 	/* A machine-word magnitude: its exact length first, then printed right to left in place. */
 	if (!d->is_big && d->scale <= TC_PRINT_SMALL_MAX_SCALE) {
 		size_t len = tc_dec_print_small_len(d);
-		zend_string *s = zend_string_alloc(len, 0);
+		zend_string *s;
+		/* A length known at compile time lets the engine pick its allocator bin directly; each
+		 * constant is the longest string of the same bin, so no memory is wasted. */
+		if (len <= 7) {
+			s = zend_string_alloc(7, 0);
+		} else if (len <= 15) {
+			s = zend_string_alloc(15, 0);
+		} else if (len <= 23) {
+			s = zend_string_alloc(23, 0);
+		} else {
+			s = zend_string_alloc(len, 0);
+		}
+		ZSTR_LEN(s) = len;
 		tc_dec_print_small(d, ZSTR_VAL(s) + len);
 		ZSTR_VAL(s)[len] = '\0';
 		return s;
