@@ -14,9 +14,14 @@ src="$BUILD_DIR/src"
 obj="$BUILD_DIR/obj"
 mkdir -p "$src" "$obj"
 
-# The files a build needs: what git tracks plus what is new and not ignored.
-(cd "$root" && git ls-files -z --cached --others --exclude-standard) |
-	rsync -a --from0 --ignore-missing-args --files-from=- "$root/" "$src/"
+# The files a build needs: what git tracks plus what is new and not ignored (outside a git checkout,
+# say an unpacked release archive: everything but what .gitignore names).
+if git -C "$root" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+	(cd "$root" && git ls-files -z --cached --others --exclude-standard) |
+		rsync -a --from0 --ignore-missing-args --files-from=- "$root/" "$src/"
+else
+	rsync -a --exclude=.git --filter=':- .gitignore' "$root/" "$src/"
+fi
 
 cd "$src"
 if [ ! -f configure ] || [ config.m4 -nt configure ]; then
