@@ -286,24 +286,6 @@ static TC_NOINLINE tc_status parse_big(tc_dec *d, bool neg, const char *int_star
 	return TC_OK;
 }
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-# define TC_SWAR_DIGITS 1
-/* Whether the 8 bytes of x (little-endian) are all ASCII digits. */
-static inline bool eight_digits(uint64_t x)
-{
-	return ((x & 0xF0F0F0F0F0F0F0F0ULL) | (((x + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL) >> 4))
-		== 0x3333333333333333ULL;
-}
-
-/* The value of 8 ASCII digits (first digit in the lowest byte), by pairing them up in three multiplies. */
-static inline uint64_t eight_digits_value(uint64_t x)
-{
-	x -= 0x3030303030303030ULL;
-	x = x * 10 + (x >> 8);                                   /* pairs of digits in every other byte */
-	return (((x & 0x000000FF000000FFULL) * (100 + (1000000ULL << 32)))
-		+ (((x >> 16) & 0x000000FF000000FFULL) * (1 + (10000ULL << 32)))) >> 32;
-}
-#endif
 
 /* Reads the run of ASCII digits at *pp into *v (wrapping past 19 digits); returns its length. */
 static inline size_t scan_digits(const char **pp, const char *end, uint64_t *v)
@@ -315,10 +297,10 @@ static inline size_t scan_digits(const char **pp, const char *end, uint64_t *v)
 	while (end - p >= 8) {
 		uint64_t x;
 		memcpy(&x, p, sizeof x);
-		if (!eight_digits(x)) {
+		if (!tc_eight_digits(x)) {
 			break;
 		}
-		acc = acc * 100000000ULL + eight_digits_value(x);
+		acc = acc * 100000000ULL + tc_eight_digits_value(x);
 		p += 8;
 	}
 #endif
