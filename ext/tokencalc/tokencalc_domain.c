@@ -901,14 +901,15 @@ PHP_FUNCTION(tokencalc_mint)
 	ctx.short_len = MIN(ctx.max_digits, 18);
 	tc_dec_init(&ctx.value);
 	tc_mint_summary_init(&sum);
-	if (Z_TYPE_P(gems) == IS_ARRAY && !ctx.rows) {
+	if (Z_TYPE_P(gems) == IS_ARRAY && !ctx.rows && mode == TC_MINT_EXACT) {
 		size_t count = zend_hash_num_elements(Z_ARRVAL_P(gems));
 		ctx.order = Z_ARRVAL_P(gems);
 		ctx.users = count ? safe_emalloc(count, sizeof *ctx.users, 0) : NULL;
 	} else {
 		/* rows of an array: room for a user per 8 rows at first (a day has about 10), fewer rehashes */
-		uint32_t size = ctx.rows && Z_TYPE_P(gems) == IS_ARRAY
-			? MAX(zend_hash_num_elements(Z_ARRVAL_P(gems)) / 8, 64) : 64;
+		uint32_t size = Z_TYPE_P(gems) != IS_ARRAY ? 64
+			: ctx.rows ? MAX(zend_hash_num_elements(Z_ARRVAL_P(gems)) / 8, 64)
+			: zend_hash_num_elements(Z_ARRVAL_P(gems));
 		zend_hash_init(&ctx.ids, size, NULL, NULL, 0);
 		ctx.order = &ctx.ids;
 		ctx.own_ids = true;
