@@ -127,9 +127,10 @@ cleanup:
 /*
  * What tokencalc_mint() accumulates while it walks $gems.
  *
- * An array of userId => gems has unique keys: its values go straight into users[]. Anything
- * that may repeat a user (a Traversable, or rows [userId, gems] with TOKENCALC_MINT_ROWS) is
- * summed in ids, keyed by user id, in order of first appearance. A day is a million rows over
+ * In EXACT an array of userId => gems (unique keys) goes straight into users[]. Everything else
+ * (a Traversable, rows [userId, gems] with TOKENCALC_MINT_ROWS that may repeat a user, and in
+ * COMPAT an array too, so that the result is built in place from ids) is summed in ids, keyed by
+ * user id, in order of first appearance. A day is a million rows over
  * a hundred thousand users: each total lives inside its hash bucket, as an int64 coefficient at
  * the common scale fixed_scale (IS_LONG), so that a row costs one hash lookup, one parse and
  * one machine addition. A total that does not fit becomes a heap tc_dec (IS_PTR) and stays one.
