@@ -749,13 +749,43 @@ static inline void put8(char *dst, uint32_t x)
 	memcpy(dst + 6, digit_pairs + 2 * (lo % 100), 2);
 }
 
+/* Writes the k lowest decimal digits of v, zeros in front where v has fewer, so that they end just before p. */
+static inline char *put_digits_padded(char *p, uint64_t v, uint32_t k)
+{
+	for (; k >= 8; k -= 8) {
+		p -= 8;
+		put8(p, (uint32_t) (v % 100000000));
+		v /= 100000000;
+	}
+	for (; k >= 2; k -= 2) {
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (k > 0) {
+		*--p = (char) ('0' + v % 10);
+	}
+	return p;
+}
+
 char *tc_dec_print_small(const tc_dec *d, char *end)
 {
 	char *p = end;
 	uint64_t v = d->small;
 	uint32_t s = d->scale;
 
-	/* All digits of the magnitude, right-aligned at end: eight at a time, then the rest in pairs. */
+	/*
+	 * The fraction first, exactly s digits, then the point: the integer part and the fraction are
+	 * split by a division by a constant, so no digit is ever moved (a loop that moves them becomes
+	 * a call to memmove).
+	 */
+	if (s > 0) {
+		uint64_t whole = s <= 19 ? div_pow10_u64(v, s) : 0;
+		p = put_digits_padded(p, s <= 19 ? v - whole * pow10_u64[s] : v, s);
+		*--p = '.';
+		v = whole;
+	}
+	/* The integer digits, at least one: eight at a time, then the rest in pairs. */
 	while (v >= 100000000) {
 		p -= 8;
 		put8(p, (uint32_t) (v % 100000000));
@@ -772,19 +802,6 @@ char *tc_dec_print_small(const tc_dec *d, char *end)
 		memcpy(p, digit_pairs + 2 * w, 2);
 	} else {
 		*--p = (char) ('0' + w);
-	}
-	if (s > 0) {
-		/* At least one integer digit before the point: pad with zeros, then open a gap for the point. */
-		while ((size_t) (end - p) <= s) {
-			*--p = '0';
-		}
-		/* Shift the integer digits (usually a few) one place left; a call to memmove costs more. */
-		char *point = end - s - 1;
-		for (char *q = p; q <= point; q++) {
-			q[-1] = q[0];
-		}
-		*point = '.';
-		p--;
 	}
 	if (d->neg) {
 		*--p = '-';
