@@ -99,6 +99,28 @@ try {
     echo $e::class, ": ", $e->getMessage(), "\n";
 }
 
+// 3c. Ids fresh from a query (an equal string per row, not the same one), then shared strings, with
+// holes in the list: the prefetching follows the kind of rows it reads and changes no result.
+$shared = [];
+for ($u = 0; $u < 3000; $u++) {
+    $shared[] = "user-$u";
+}
+$mixed = [];
+for ($i = 0; $i < 30000; $i++) {
+    $u = mt_rand(0, 2999);
+    $mixed[] = [$i < 15000 ? "user-$u" : $shared[$u], ['0.25', '1', '2', '5', '-3'][mt_rand(0, 4)]];
+}
+for ($i = 100; $i < 30000; $i += 997) {
+    unset($mixed[$i]);
+}
+foreach ([TOKENCALC_MINT_COMPAT, TOKENCALC_MINT_EXACT] as $mode) {
+    $got = tokencalc_mint('1234.5', $mixed, $mode | TOKENCALC_MINT_ROWS);
+    echo 'fresh then shared ids', $mode === TOKENCALC_MINT_EXACT ? ' (exact)' : '', ': ',
+        $got === tokencalc_mint('1234.5', pairs($mixed), $mode) ? 'same' : 'DIFFERENT', ', ',
+        count($got['users']) + count($got['skipped']) === count(array_unique(array_column($mixed, 0)))
+            ? 'every user' : 'USERS MISSING', "\n";
+}
+
 // 4. Empty input, nobody positive.
 $r = tokencalc_mint('5', [], TOKENCALC_MINT_ROWS);
 echo json_encode($r), "\n";
@@ -184,6 +206,8 @@ array(4) {
 long list: same, 2998 users
 long list (exact): same, 2998 users
 ValueError: tokencalc_mint(): Argument #2 ($gems) must contain only valid decimal numbers, [20000] is not
+fresh then shared ids: same, every user
+fresh then shared ids (exact): same, every user
 {"supply":"5","total":"0","rate":"0","minted":"0","dust":"5","users":[],"skipped":[]}
 {"supply":"5","total":"0","rate":"0","minted":"0","dust":"5","users":[],"skipped":{"a":"-1"}}
 TypeError: tokencalc_mint(): Argument #2 ($gems) must contain rows of type array, string given at [1]

@@ -146,6 +146,7 @@ typedef struct mint_ctx {
 	size_t max_digits;      /* tokencalc.max_digits, read once per call */
 	size_t short_len;       /* longest gems string mint_parse_short() takes: min(18, max_digits) */
 	zend_ulong pos;         /* ROWS: the position of the row being read, for error messages */
+	uint32_t other_keys;    /* rows whose id string was not the very string of its user's key in ids */
 	tc_mint_user *users;
 	size_t n;
 	tc_dec value;           /* the row being read */
@@ -250,7 +251,13 @@ static zend_always_inline void mint_add(mint_ctx *ctx, zend_string *skey, zend_u
 		}
 		fits = tc_mint_fixed_from_dec(v, ctx->fixed_scale, &c);
 	}
-	slot = skey != NULL ? zend_hash_lookup(&ctx->ids, skey) : zend_hash_index_lookup(&ctx->ids, h);
+	if (skey != NULL) {
+		slot = zend_hash_lookup(&ctx->ids, skey);
+		/* a string equal to the key but not the same one (rows fresh from a query): counted for the hints */
+		ctx->other_keys += ((Bucket *) slot)->key != skey;   /* val is a Bucket's first member */
+	} else {
+		slot = zend_hash_index_lookup(&ctx->ids, h);
+	}
 	if (EXPECTED(Z_TYPE_P(slot) == IS_LONG)) {
 		int64_t acc = slot_get(slot);
 		if (EXPECTED(fits) && EXPECTED(add_i64(&acc, c))) {
@@ -372,7 +379,10 @@ static zend_result mint_pair_cb(zval *key, zval *value, void *opaque)
  * that array's elements, the id string, the id's slot in ids and its bucket, each found through
  * the one before. Rows further ahead get each step as a prefetch hint, one step per distance, so
  * that by the time a row is read all of it is near (each stage reads only what an earlier stage
- * brought in). Pure hints: they change no result; they only run over a list of rows.
+ * brought in). Rows fresh from a query bring one more step: their id is an equal string, not the
+ * very string that keys the user in ids, so the lookup compares it with that key; while most rows
+ * are of that kind, the key is prefetched too. Pure hints: they change no result; they only run
+ * over a list of rows.
  */
 #if defined(__GNUC__) || defined(__clang__)
 # define MINT_PREFETCH(p) __builtin_prefetch(p)
@@ -385,6 +395,7 @@ static zend_result mint_pair_cb(zval *key, zval *value, void *opaque)
 #ifndef MINT_PREFETCH_SLOTS   /* whether the id's slot and bucket in ids are prefetched too */
 # define MINT_PREFETCH_SLOTS 1
 #endif
+#define MINT_KEYS_WINDOW 4096   /* rows between two looks at how many ids were other strings than their keys */
 #ifndef MINT_PREFETCH_MIN   /* -DMINT_PREFETCH_MIN=0xffffffff turns the hints off, to measure them */
 # define MINT_PREFETCH_MIN 4096   /* fewer rows than this stay in the caches anyway */
 #endif
@@ -399,17 +410,21 @@ static zend_always_inline const zval *mint_peek_id(const zval *row)
 	return &Z_ARRVAL_P(row)->arPacked[0];
 }
 
-/* The slot of ids (a hash with string keys) that an id string hashes to, or NULL while its hash is unknown. */
-static zend_always_inline const uint32_t *mint_peek_slot(const HashTable *ids, const zval *id)
+/*
+ * The slot of ids (a hash with string keys) that an id string hashes to, or NULL. With hash, a string
+ * fresh from a query gets its hash computed here, rows ahead (the lookup would compute it anyway, and
+ * every hash lookup keeps it in the string); without, NULL while its hash is unknown.
+ */
+static zend_always_inline const uint32_t *mint_peek_slot(const HashTable *ids, const zval *id, bool hash)
 {
-	if (id == NULL || Z_TYPE_P(id) != IS_STRING || ZSTR_H(Z_STR_P(id)) == 0) {
+	if (id == NULL || Z_TYPE_P(id) != IS_STRING || (!hash && ZSTR_H(Z_STR_P(id)) == 0)) {
 		return NULL;
 	}
-	return &HT_HASH(ids, (uint32_t) ZSTR_H(Z_STR_P(id)) | ids->nTableMask);
+	return &HT_HASH(ids, (uint32_t) zend_string_hash_val(Z_STR_P(id)) | ids->nTableMask);
 }
 
 /* The hints for the rows ahead of base[0] (all of base[0..4 * MINT_AHEAD] exist). */
-static zend_always_inline void mint_prefetch(const HashTable *ids, bool hashed, const zval *base)
+static zend_always_inline void mint_prefetch(const HashTable *ids, bool hashed, bool keys, const zval *base)
 {
 	const zval *id;
 	const uint32_t *slot;
@@ -424,11 +439,19 @@ static zend_always_inline void mint_prefetch(const HashTable *ids, bool hashed, 
 		MINT_PREFETCH(Z_STR_P(id));   /* the id string's header: its hash */
 	}
 	if (MINT_PREFETCH_SLOTS && hashed) {
-		if ((slot = mint_peek_slot(ids, mint_peek_id(&base[MINT_AHEAD]))) != NULL) {
+		if ((slot = mint_peek_slot(ids, mint_peek_id(&base[MINT_AHEAD]), true)) != NULL) {
 			MINT_PREFETCH(slot);
 		}
-		if ((slot = mint_peek_slot(ids, mint_peek_id(&base[MINT_AHEAD / 2]))) != NULL && *slot != HT_INVALID_IDX) {
+		if ((slot = mint_peek_slot(ids, mint_peek_id(&base[MINT_AHEAD / 2]), false)) != NULL && *slot != HT_INVALID_IDX) {
 			MINT_PREFETCH(HT_HASH_TO_BUCKET(ids, *slot));   /* the first bucket of the chain */
+		}
+		/* that bucket's key, when it is another string than the row's id (rows fresh from a query) */
+		if (keys && (id = mint_peek_id(&base[MINT_AHEAD / 4])) != NULL
+				&& (slot = mint_peek_slot(ids, id, false)) != NULL && *slot != HT_INVALID_IDX) {
+			const Bucket *b = HT_HASH_TO_BUCKET(ids, *slot);
+			if (b->key != NULL && b->key != Z_STR_P(id)) {
+				MINT_PREFETCH(b->key);
+			}
 		}
 	}
 }
@@ -445,10 +468,16 @@ static zend_result mint_pairs_array(mint_ctx *ctx, HashTable *rows)
 		uint32_t n = rows->nNumUsed;
 		if (n >= MINT_PREFETCH_MIN) {
 			uint32_t i = 0;
+			bool keys = false;
 			for (; i < n - 4 * MINT_AHEAD; i++) {
 				/* ids' slots only once it is a hash (string ids: it is after the first row) */
 				bool hashed = (HT_FLAGS(&ctx->ids) & (HASH_FLAG_PACKED | HASH_FLAG_UNINITIALIZED)) == 0;
-				mint_prefetch(&ctx->ids, hashed, &base[i]);
+				if ((i & (MINT_KEYS_WINDOW - 1)) == 0) {
+					/* the keys' strings too while most rows of the last window needed them */
+					keys = ctx->other_keys > MINT_KEYS_WINDOW / 2;
+					ctx->other_keys = 0;
+				}
+				mint_prefetch(&ctx->ids, hashed, keys, &base[i]);
 				if (EXPECTED(Z_TYPE(base[i]) != IS_UNDEF) && UNEXPECTED(mint_pair(ctx, &base[i]) == FAILURE)) {
 					return FAILURE;
 				}
