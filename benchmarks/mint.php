@@ -130,9 +130,52 @@ function mint_memory(array $rows, int $input_bytes, bool $generator): array
             bench_format_bytes($input_bytes))];
 }
 
+/**
+ * The same day in other shapes, tokencalc against bcmath in alternating rounds (medians):
+ *   distinct: gem values of two decimals (0.00 to 500.99), so that nearly every user's total differs
+ *             and no result entry is shared;
+ *   fresh:    every row's id and gems are strings of their own, as a database query returns them,
+ *             where the generated day shares one id string per user and one string per gem value.
+ */
+function mint_variant_note(array $day, string $variant): string
+{
+    mt_srand(20240602);
+    $rows = [];
+    foreach ($day as [$u, $g]) {
+        $rows[] = $variant === 'distinct' ? [$u, mt_rand(0, 500) . '.' . sprintf('%02d', mt_rand(0, 99))]
+            : [sprintf('%s', $u), sprintf('%s', $g)];
+    }
+    unset($day);
+    $vars = ['supply' => MINT_SUPPLY, 'rows' => $rows];
+    unset($rows);
+    $tc = bench_loop('$__r = tokencalc_mint($supply, $rows, TOKENCALC_MINT_COMPAT | TOKENCALC_MINT_ROWS);', $vars);
+    $bc = bench_loop(bench_expand(MINT_TEMPLATE, 'bcmath'), $vars, bench_setup('bcmath'));
+    [, $r] = $tc(1);
+    $distinct = count(array_unique(array_column($r['users'], 'gems')));
+    [, $want] = $bc(1);
+    $same = mint_same($r, $want, false);
+    unset($r, $want);
+    $a = $b = [];
+    for ($k = 0; $k < 5; $k++) {
+        $a[] = $tc(1)[0];
+        $b[] = $bc(1)[0];
+    }
+    $what = $variant === 'distinct'
+        ? sprintf('with gem values of two decimals (%s distinct totals, no shared result entries)', number_format($distinct))
+        : 'with every row\'s strings its own, as a database query returns them';
+    return sprintf('%s: tokencalc %s, bcmath %s, %.1fx faster%s', $what, bench_format_ns(bench_median($a)),
+        bench_format_ns(bench_median($b)), bench_median($b) / bench_median($a), $same ? '' : ' (RESULTS DIFFER)');
+}
+
 function mint_run(bool $quick, int $nrows, int $nusers): array
 {
     $why = bench_available(['tokencalc_mint']);
+    // The other shapes of the day first, each on a heap that no earlier measurement has cut up.
+    $variants = [];
+    if (!$quick && $why['tokencalc'] === null && $why['bcmath'] === null) {
+        $variants[] = mint_variant_note(mint_day($nrows, $nusers), 'fresh');
+        $variants[] = mint_variant_note(mint_day($nrows, $nusers), 'distinct');
+    }
     $base = memory_get_usage();
     $day = mint_day($nrows, $nusers);
     $input_bytes = memory_get_usage() - $base;
@@ -221,6 +264,7 @@ function mint_run(bool $quick, int $nrows, int $nusers): array
         $memory[] = ['impl' => 'tokencalc'] + mint_memory($day, $input_bytes, false);
         $memory[] = ['impl' => 'tokencalc (generator)'] + mint_memory($day, $input_bytes, true);
     }
+    array_push($notes, ...$variants);
     [$n, $ok] = mint_check_vectors($quick ? 10 : 60);
     if ($n > 0) {
         $notes[] = "the composed bcmath COMPAT agrees with $ok of $n vectors of mint.jsonl";
