@@ -229,6 +229,22 @@ static zend_always_inline zend_result mint_read_value(mint_ctx *ctx, zval *value
 	return php_tokencalc_entry_to_dec(&ctx->value, value, 2, key, h);
 }
 
+/*
+ * A new user's key, just added to ids as the row's own id string. When nothing but that row and ids
+ * holds the string (rows fresh from a query: every row's id is a string of its own), ids takes a copy
+ * instead: the copies of all users lie side by side, where the rows' strings are spread over the whole
+ * input, and every later row of the user compares its id with that key. Equal strings: no result changes.
+ */
+static zend_always_inline void mint_compact_key(Bucket *b, zend_string *key)
+{
+	if (!ZSTR_IS_INTERNED(key) && GC_REFCOUNT(key) == 2) {
+		zend_string *copy = zend_string_init(ZSTR_VAL(key), ZSTR_LEN(key), 0);
+		ZSTR_H(copy) = ZSTR_H(key);
+		b->key = copy;
+		GC_DELREF(key);
+	}
+}
+
 /* Adds ctx->value to the total of user skey (or h, an int id) in ids. */
 static zend_always_inline void mint_add(mint_ctx *ctx, zend_string *skey, zend_ulong h)
 {
@@ -252,9 +268,15 @@ static zend_always_inline void mint_add(mint_ctx *ctx, zend_string *skey, zend_u
 		fits = tc_mint_fixed_from_dec(v, ctx->fixed_scale, &c);
 	}
 	if (skey != NULL) {
+		Bucket *b;
 		slot = zend_hash_lookup(&ctx->ids, skey);
-		/* a string equal to the key but not the same one (rows fresh from a query): counted for the hints */
-		ctx->other_keys += ((Bucket *) slot)->key != skey;   /* val is a Bucket's first member */
+		b = (Bucket *) slot;   /* val is a Bucket's first member */
+		if (Z_TYPE_P(slot) == IS_NULL) {
+			mint_compact_key(b, skey);
+		} else {
+			/* a string equal to the key but not the same one (rows fresh from a query): counted for the hints */
+			ctx->other_keys += b->key != skey;
+		}
 	} else {
 		slot = zend_hash_index_lookup(&ctx->ids, h);
 	}
@@ -423,35 +445,40 @@ static zend_always_inline const uint32_t *mint_peek_slot(const HashTable *ids, c
 	return &HT_HASH(ids, (uint32_t) zend_string_hash_val(Z_STR_P(id)) | ids->nTableMask);
 }
 
-/* The hints for the rows ahead of base[0] (all of base[0..4 * MINT_AHEAD] exist). */
+/*
+ * The hints for the rows ahead of base[0] (all of base[0..MINT_STAGES * MINT_AHEAD] exist), a stage
+ * every MINT_AHEAD rows: the row's HashTable, its elements, the id string, the id's hash and slot in
+ * ids, the slot's bucket and, with keys, half a stage later the bucket's key string.
+ */
+#define MINT_STAGES 5
 static zend_always_inline void mint_prefetch(const HashTable *ids, bool hashed, bool keys, const zval *base)
 {
 	const zval *id;
 	const uint32_t *slot;
 
+	if (Z_TYPE(base[5 * MINT_AHEAD]) == IS_ARRAY) {
+		MINT_PREFETCH(Z_ARR(base[5 * MINT_AHEAD]));
+	}
 	if (Z_TYPE(base[4 * MINT_AHEAD]) == IS_ARRAY) {
-		MINT_PREFETCH(Z_ARR(base[4 * MINT_AHEAD]));   /* the row's HashTable */
+		MINT_PREFETCH(Z_ARR(base[4 * MINT_AHEAD])->arPacked);
 	}
-	if (Z_TYPE(base[3 * MINT_AHEAD]) == IS_ARRAY) {
-		MINT_PREFETCH(Z_ARR(base[3 * MINT_AHEAD])->arPacked);   /* its elements */
+	if ((id = mint_peek_id(&base[3 * MINT_AHEAD])) != NULL && Z_TYPE_P(id) == IS_STRING) {
+		MINT_PREFETCH(Z_STR_P(id));
 	}
-	if ((id = mint_peek_id(&base[2 * MINT_AHEAD])) != NULL && Z_TYPE_P(id) == IS_STRING) {
-		MINT_PREFETCH(Z_STR_P(id));   /* the id string's header: its hash */
+	if (!MINT_PREFETCH_SLOTS || !hashed) {
+		return;
 	}
-	if (MINT_PREFETCH_SLOTS && hashed) {
-		if ((slot = mint_peek_slot(ids, mint_peek_id(&base[MINT_AHEAD]), true)) != NULL) {
-			MINT_PREFETCH(slot);
-		}
-		if ((slot = mint_peek_slot(ids, mint_peek_id(&base[MINT_AHEAD / 2]), false)) != NULL && *slot != HT_INVALID_IDX) {
-			MINT_PREFETCH(HT_HASH_TO_BUCKET(ids, *slot));   /* the first bucket of the chain */
-		}
-		/* that bucket's key, when it is another string than the row's id (rows fresh from a query) */
-		if (keys && (id = mint_peek_id(&base[MINT_AHEAD / 4])) != NULL
-				&& (slot = mint_peek_slot(ids, id, false)) != NULL && *slot != HT_INVALID_IDX) {
-			const Bucket *b = HT_HASH_TO_BUCKET(ids, *slot);
-			if (b->key != NULL && b->key != Z_STR_P(id)) {
-				MINT_PREFETCH(b->key);
-			}
+	if ((slot = mint_peek_slot(ids, mint_peek_id(&base[2 * MINT_AHEAD]), true)) != NULL) {
+		MINT_PREFETCH(slot);
+	}
+	if ((slot = mint_peek_slot(ids, mint_peek_id(&base[MINT_AHEAD]), false)) != NULL && *slot != HT_INVALID_IDX) {
+		MINT_PREFETCH(HT_HASH_TO_BUCKET(ids, *slot));
+	}
+	if (keys && (id = mint_peek_id(&base[MINT_AHEAD / 2])) != NULL
+			&& (slot = mint_peek_slot(ids, id, false)) != NULL && *slot != HT_INVALID_IDX) {
+		const Bucket *b = HT_HASH_TO_BUCKET(ids, *slot);
+		if (b->key != NULL && b->key != Z_STR_P(id)) {
+			MINT_PREFETCH(b->key);
 		}
 	}
 }
@@ -469,7 +496,7 @@ static zend_result mint_pairs_array(mint_ctx *ctx, HashTable *rows)
 		if (n >= MINT_PREFETCH_MIN) {
 			uint32_t i = 0;
 			bool keys = false;
-			for (; i < n - 4 * MINT_AHEAD; i++) {
+			for (; i < n - MINT_STAGES * MINT_AHEAD; i++) {
 				/* ids' slots only once it is a hash (string ids: it is after the first row) */
 				bool hashed = (HT_FLAGS(&ctx->ids) & (HASH_FLAG_PACKED | HASH_FLAG_UNINITIALIZED)) == 0;
 				if ((i & (MINT_KEYS_WINDOW - 1)) == 0) {
