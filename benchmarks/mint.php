@@ -272,9 +272,15 @@ function mint_run(bool $quick, int $nrows, int $nusers): array
     $r = bench_ratio($rows, 'bcmath');
     $rg = bench_ratio($rows, 'bcmath', 'tokencalc (generator)');
     $mem = $memory[0] ?? null;
+    // The issue sets its 20x on a day of 1,000,000 rows over 100,000 users; a smaller day (--quick) is a note.
+    $full_day = $nrows === 1_000_000 && $nusers === 100_000;
+    if (!$full_day && $r !== null) {
+        $notes[] = sprintf('on this smaller day tokencalc_mint is %.1fx faster than the bcmath COMPAT (the issue\'s'
+            . ' 20x is set on 1,000,000 rows over 100,000 users, where bcmath\'s own per-row cost is higher)', $r);
+    }
     $checks = [bench_gate($rows, 'bcmath', 'mint'),
-        bench_check('issue 3: tokencalc_mint at least 20x faster than the bcmath COMPAT in PHP (same rows)',
-            $r === null ? null : $r >= 20, $r === null ? 'not measured' : sprintf('%.1fx faster', $r)),
+        ...($full_day ? [bench_check('issue 3: tokencalc_mint at least 20x faster than the bcmath COMPAT in PHP (same rows)',
+            $r === null ? null : $r >= 20, $r === null ? 'not measured' : sprintf('%.1fx faster', $r))] : []),
         bench_check('issue 3: tokencalc_mint peak memory no more than the input rows',
             $mem === null ? null : $mem['heap_peak'] <= $mem['input_bytes'], $mem === null ? 'not measured'
             : sprintf('%s of %s', bench_format_bytes($mem['heap_peak']), bench_format_bytes($mem['input_bytes'])))];
