@@ -167,15 +167,27 @@ function mint_variant_note(array $day, string $variant): string
         bench_format_ns(bench_median($b)), bench_median($b) / bench_median($a), $same ? '' : ' (RESULTS DIFFER)');
 }
 
-function mint_run(bool $quick, int $nrows, int $nusers): array
+/**
+ * mint_variant_note() in a PHP process of its own, so that neither this process's heap, cut up by
+ * the measurements before, nor the variant's day weighs on the other's figures.
+ */
+function mint_variant_child(array $opt, string $variant, int $nrows, int $nusers): string
+{
+    $cmd = array_merge(bench_php_command($opt), [__FILE__, "--variant=$variant", "--rows=$nrows", "--users=$nusers"]);
+    $p = proc_open($cmd, [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null,
+        ['TOKENCALC_BENCH_CHILD' => '1'] + getenv());
+    if ($p === false) {
+        return "the $variant day could not be measured: no process";
+    }
+    $out = trim((string) stream_get_contents($pipes[1]));
+    $err = trim((string) stream_get_contents($pipes[2]));
+    $rc = proc_close($p);
+    return $rc === 0 && $out !== '' ? $out : "the $variant day could not be measured: exit $rc " . substr($err, 0, 200);
+}
+
+function mint_run(bool $quick, int $nrows, int $nusers, array $opt = []): array
 {
     $why = bench_available(['tokencalc_mint']);
-    // The other shapes of the day first, each on a heap that no earlier measurement has cut up.
-    $variants = [];
-    if (!$quick && $why['tokencalc'] === null && $why['bcmath'] === null) {
-        $variants[] = mint_variant_note(mint_day($nrows, $nusers), 'fresh');
-        $variants[] = mint_variant_note(mint_day($nrows, $nusers), 'distinct');
-    }
     $base = memory_get_usage();
     $day = mint_day($nrows, $nusers);
     $input_bytes = memory_get_usage() - $base;
@@ -264,7 +276,11 @@ function mint_run(bool $quick, int $nrows, int $nusers): array
         $memory[] = ['impl' => 'tokencalc'] + mint_memory($day, $input_bytes, false);
         $memory[] = ['impl' => 'tokencalc (generator)'] + mint_memory($day, $input_bytes, true);
     }
-    array_push($notes, ...$variants);
+    if (!$quick && $why['tokencalc'] === null && $why['bcmath'] === null) {
+        foreach (['fresh', 'distinct'] as $variant) {
+            $notes[] = mint_variant_child($opt, $variant, $nrows, $nusers);
+        }
+    }
     [$n, $ok] = mint_check_vectors($quick ? 10 : 60);
     if ($n > 0) {
         $notes[] = "the composed bcmath COMPAT agrees with $ok of $n vectors of mint.jsonl";
@@ -296,6 +312,15 @@ if (realpath($_SERVER['SCRIPT_FILENAME'] ?? '') === __FILE__) {
     $opt = bench_options();
     bench_bootstrap($opt);
     $quick = isset($opt['quick']);
-    bench_emit(mint_run($quick, (int) ($opt['rows'] ?? ($quick ? 100_000 : 1_000_000)),
-        (int) ($opt['users'] ?? ($quick ? 10_000 : 100_000))), $opt);
+    $nrows = (int) ($opt['rows'] ?? ($quick ? 100_000 : 1_000_000));
+    $nusers = (int) ($opt['users'] ?? ($quick ? 10_000 : 100_000));
+    if (isset($opt['variant'])) {
+        if (!in_array($opt['variant'], ['fresh', 'distinct'], true)) {
+            fwrite(STDERR, "unknown --variant={$opt['variant']}\n");
+            exit(2);
+        }
+        echo mint_variant_note(mint_day($nrows, $nusers), $opt['variant']), "\n";
+        exit(0);
+    }
+    bench_emit(mint_run($quick, $nrows, $nusers, $opt), $opt);
 }
