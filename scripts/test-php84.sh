@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the test suite on PHP 8.4 (the backend's runtime) inside a Debian 13 (trixie) root, then
-# builds the PECL tarball, installs it there with `pecl install` and loads it.
+# Runs the test suite on PHP 8.4 (the backend's runtime) inside a Debian 13 (trixie) root, compiles
+# the binding there with ZTS defined (scripts/zts-compile.sh, against 8.4's headers), then builds the
+# PECL tarball, installs it there with `pecl install` and loads it.
 #
 # The root is made once with debootstrap and reused from a cache folder outside the repository;
 # a marker written as the very last step of its creation tells a finished root from a half-made one.
@@ -369,6 +370,21 @@ pecl_check() { # pecl_check DIR-IN-ROOT
 	rm -f "$out"
 }
 
+zts_check() { # zts_check DIR-IN-ROOT: the binding compiled with ZTS defined against 8.4's headers
+	local dir=$1 out rc=0 last
+	[ -f "$ROOT$dir/scripts/zts-compile.sh" ] || return 0
+	out=$(mktemp)
+	in_root bash -c "cd '$dir' && bash scripts/zts-compile.sh" >"$out" 2>&1 || rc=$?
+	sed 's/^/[php8.4 zts] /' "$out"
+	last=$(grep -v '^[[:space:]]*$' "$out" | tail -n 1 || true)
+	local before=$failed
+	if ! add_totals "$last" || { [ "$rc" != 0 ] && [ "$failed" = "$before" ]; }; then
+		say "the ZTS compile check on PHP 8.4 failed (exit $rc)"
+		failed=$((failed + 1))
+	fi
+	rm -f "$out"
+}
+
 mkdir -p "$(dirname "$ROOT")"
 exec 9>"$ROOT.lock"
 flock -w 1800 9 || { say "another run holds $ROOT.lock"; exit 1; }
@@ -376,6 +392,7 @@ flock -w 1800 9 || { say "another run holds $ROOT.lock"; exit 1; }
 prepare_root
 dir=$(copy_sources)
 run_suite "$dir"
+zts_check "$dir"
 pecl_check "$dir"
 
 unmount_all
