@@ -121,6 +121,25 @@ foreach ([TOKENCALC_MINT_COMPAT, TOKENCALC_MINT_EXACT] as $mode) {
             ? 'every user' : 'USERS MISSING', "\n";
 }
 
+// 3d. A long list whose bad row is an array emptied in place (its memory still there) or too short:
+// the hints read ahead over it, and it is reported where it stands.
+$rows = [];
+for ($i = 0; $i < 10000; $i++) {
+    $rows[] = [$shared[$i % 3000], '1'];
+}
+$emptied = ['u', '1'];
+array_pop($emptied);
+array_pop($emptied);
+foreach ([$emptied, ['u'], [1 => 'u', 2 => '1']] as $bad) {
+    $rows[9000] = $bad;
+    try {
+        tokencalc_mint('1', $rows, TOKENCALC_MINT_ROWS);
+        echo "no error\n";
+    } catch (ValueError $e) {
+        echo $e::class, ": ", $e->getMessage(), "\n";
+    }
+}
+
 // 4. Empty input, nobody positive.
 $r = tokencalc_mint('5', [], TOKENCALC_MINT_ROWS);
 echo json_encode($r), "\n";
@@ -208,6 +227,9 @@ long list (exact): same, 2998 users
 ValueError: tokencalc_mint(): Argument #2 ($gems) must contain only valid decimal numbers, [20000] is not
 fresh then shared ids: same, every user
 fresh then shared ids (exact): same, every user
+ValueError: tokencalc_mint(): Argument #2 ($gems) must contain rows of the form [userId, gems], [9000] is not
+ValueError: tokencalc_mint(): Argument #2 ($gems) must contain rows of the form [userId, gems], [9000] is not
+ValueError: tokencalc_mint(): Argument #2 ($gems) must contain rows of the form [userId, gems], [9000] is not
 {"supply":"5","total":"0","rate":"0","minted":"0","dust":"5","users":[],"skipped":[]}
 {"supply":"5","total":"0","rate":"0","minted":"0","dust":"5","users":[],"skipped":{"a":"-1"}}
 TypeError: tokencalc_mint(): Argument #2 ($gems) must contain rows of type array, string given at [1]

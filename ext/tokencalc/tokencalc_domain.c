@@ -423,10 +423,14 @@ static zend_result mint_pair_cb(zval *key, zval *value, void *opaque)
 #endif
 
 #if PHP_VERSION_ID >= 80200
-/* The id of a row that looks like [id, gems] (a packed array), or NULL. */
+/*
+ * The id of a row that looks like [id, gems] (a packed array with both elements), or NULL. Only a slot
+ * below nNumUsed is ever written: past it a packed array's memory may be anything, and a hint that took
+ * a string from there would hash (write to) whatever it points at.
+ */
 static zend_always_inline const zval *mint_peek_id(const zval *row)
 {
-	if (Z_TYPE_P(row) != IS_ARRAY || !HT_IS_PACKED(Z_ARRVAL_P(row))) {
+	if (Z_TYPE_P(row) != IS_ARRAY || !HT_IS_PACKED(Z_ARRVAL_P(row)) || Z_ARRVAL_P(row)->nNumUsed < 2) {
 		return NULL;
 	}
 	return &Z_ARRVAL_P(row)->arPacked[0];
