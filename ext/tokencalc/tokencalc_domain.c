@@ -127,18 +127,14 @@ cleanup:
 /*
  * What tokencalc_mint() accumulates while it walks $gems.
  *
- * In EXACT an array of userId => gems (unique keys) goes straight into users[]. Everything else
- * (a Traversable, rows [userId, gems] with TOKENCALC_MINT_ROWS that may repeat a user, and in
- * COMPAT an array too, so that the result is built in place from ids) is summed in ids, keyed by
- * user id, in order of first appearance. A day is a million rows over
- * a hundred thousand users: each total lives inside its hash bucket, as an int64 coefficient at
+ * Every input (an array, a Traversable that may repeat a user, rows [userId, gems] with
+ * TOKENCALC_MINT_ROWS) is summed in ids, keyed by user id, in order of first appearance; in COMPAT
+ * the result is then built in place from ids. A day is a million rows over a hundred thousand users: each total lives inside its hash bucket, as an int64 coefficient at
  * the common scale fixed_scale (IS_LONG), so that a row costs one hash lookup, one parse and
  * one machine addition. A total that does not fit becomes a heap tc_dec (IS_PTR) and stays one.
  */
 typedef struct mint_ctx {
-	HashTable *order;       /* the users in order: the input array, or &ids */
-	HashTable ids;
-	bool own_ids;
+	HashTable ids;          /* the users in order of first appearance, each with its total */
 	bool rows;              /* TOKENCALC_MINT_ROWS: every value is a row [userId, gems] */
 	uint32_t fixed_scale;   /* scale of every IS_LONG total in ids */
 	uint32_t max_scale;     /* the largest scale of any value: every total is printed at it */
@@ -316,7 +312,7 @@ static zend_result mint_row(zval *key, zval *value, void *opaque)
 	if (Z_TYPE_P(key) == IS_STRING) {
 		skey = Z_STR_P(key);
 		/* "42" and 42 are the same user, as they would be as keys of a PHP array. */
-		if (ctx->own_ids && mint_numeric_id(skey, &h)) {
+		if (mint_numeric_id(skey, &h)) {
 			skey = NULL;
 		}
 	} else if (Z_TYPE_P(key) == IS_LONG) {
@@ -327,15 +323,6 @@ static zend_result mint_row(zval *key, zval *value, void *opaque)
 	}
 	if (mint_read_value(ctx, value, skey, h) == FAILURE) {
 		return FAILURE;
-	}
-	if (!ctx->own_ids) {
-		tc_mint_user *u = &ctx->users[ctx->n++];
-		if (ctx->value.scale > ctx->max_scale) {
-			ctx->max_scale = ctx->value.scale;
-		}
-		tc_mint_user_init(u);
-		tc_dec_copy(&u->gems, &ctx->value);
-		return SUCCESS;
 	}
 	mint_add(ctx, skey, h);
 	return SUCCESS;
@@ -564,17 +551,15 @@ static void mint_ctx_free(mint_ctx *ctx)
 	if (ctx->users != NULL) {
 		efree(ctx->users);
 	}
-	if (ctx->own_ids) {
-		if (ctx->slow > 0) {
-			ZEND_HASH_FOREACH_VAL(&ctx->ids, slot) {
-				if (Z_TYPE_P(slot) == IS_PTR) {
-					tc_dec_clear(Z_PTR_P(slot));
-					efree(Z_PTR_P(slot));
-				}
-			} ZEND_HASH_FOREACH_END();
-		}
-		zend_hash_destroy(&ctx->ids);
+	if (ctx->slow > 0) {
+		ZEND_HASH_FOREACH_VAL(&ctx->ids, slot) {
+			if (Z_TYPE_P(slot) == IS_PTR) {
+				tc_dec_clear(Z_PTR_P(slot));
+				efree(Z_PTR_P(slot));
+			}
+		} ZEND_HASH_FOREACH_END();
 	}
+	zend_hash_destroy(&ctx->ids);
 	tc_dec_clear(&ctx->value);
 }
 
@@ -586,12 +571,12 @@ static void mint_set_ids(mint_ctx *ctx, char **arena)
 	zend_ulong h;
 	char *p;
 
-	ZEND_HASH_FOREACH_STR_KEY(ctx->order, key) {
+	ZEND_HASH_FOREACH_STR_KEY(&ctx->ids, key) {
 		ints += key == NULL;
 	} ZEND_HASH_FOREACH_END();
 	*arena = p = ints ? safe_emalloc(ints, MAX_LENGTH_OF_LONG + 1, 0) : NULL;
 
-	ZEND_HASH_FOREACH_KEY(ctx->order, h, key) {
+	ZEND_HASH_FOREACH_KEY(&ctx->ids, h, key) {
 		tc_mint_user *u = &ctx->users[i++];
 		if (key != NULL) {
 			u->id = ZSTR_VAL(key);
@@ -606,77 +591,16 @@ static void mint_set_ids(mint_ctx *ctx, char **arena)
 	} ZEND_HASH_FOREACH_END();
 }
 
-/* Copies n <= TC_PRINT_SMALL_SIZE bytes in 8-byte moves (no call: the strings here are short). */
-static zend_always_inline void copy_short(char *dst, const char *src, size_t n)
-{
-	if (n >= 8) {
-		for (size_t i = 0; i + 8 < n; i += 8) {
-			memcpy(dst + i, src + i, 8);
-		}
-		memcpy(dst + n - 8, src + n - 8, 8);
-	} else if (n >= 4) {
-		memcpy(dst, src, 4);
-		memcpy(dst + n - 4, src + n - 4, 4);
-	} else {
-		for (size_t i = 0; i < n; i++) {
-			dst[i] = src[i];
-		}
-	}
-}
-
-/* "00" to "99": the two digits of r at pairs[2 * r]. */
-#define TC_PAIRS_ROW(t) t, '0', t, '1', t, '2', t, '3', t, '4', t, '5', t, '6', t, '7', t, '8', t, '9'
-static const char pairs[200] = {
-	TC_PAIRS_ROW('0'), TC_PAIRS_ROW('1'), TC_PAIRS_ROW('2'), TC_PAIRS_ROW('3'), TC_PAIRS_ROW('4'),
-	TC_PAIRS_ROW('5'), TC_PAIRS_ROW('6'), TC_PAIRS_ROW('7'), TC_PAIRS_ROW('8'), TC_PAIRS_ROW('9')
-};
-
-/*
- * The printed form of (neg ? -mag : mag) / 10^scale (scale <= TC_MINT_FIXED_MAX_SCALE) as
- * php_tokencalc_dec_to_str prints it ([-]INT[.FRAC], exactly `scale` places): written right to
- * left, two digits at a time, the point in passing, then copied once into its string.
- */
+/* The printed form of (neg ? -mag : mag) / 10^scale, scale <= TC_MINT_FIXED_MAX_SCALE, as any result prints. */
 static zend_always_inline zend_string *fixed_str(uint64_t mag, bool neg, uint32_t scale)
 {
-	char buf[48];   /* sign, 20 digits, point, zeros */
-	char *end = buf + sizeof buf, *p = end;
-	uint32_t k = scale;
-	bool minus = neg && mag != 0;   /* zero prints without a sign */
+	tc_dec d;
 
-	for (; k >= 2; k -= 2) {
-		uint64_t q = mag / 100;
-		p -= 2;
-		memcpy(p, pairs + 2 * (mag - q * 100), 2);
-		mag = q;
-	}
-	if (k > 0) {
-		uint64_t q = mag / 10;
-		*--p = (char) ('0' + (mag - q * 10));
-		mag = q;
-	}
-	if (scale > 0) {
-		*--p = '.';
-	}
-	while (mag >= 100) {
-		uint64_t q = mag / 100;
-		p -= 2;
-		memcpy(p, pairs + 2 * (mag - q * 100), 2);
-		mag = q;
-	}
-	if (mag >= 10) {
-		p -= 2;
-		memcpy(p, pairs + 2 * mag, 2);
-	} else {
-		*--p = (char) ('0' + mag);
-	}
-	if (minus) {
-		*--p = '-';
-	}
-	size_t len = (size_t) (end - p);
-	zend_string *str = zend_string_alloc(len, 0);
-	copy_short(ZSTR_VAL(str), p, len);
-	ZSTR_VAL(str)[len] = '\0';
-	return str;
+	tc_dec_init(&d);
+	d.small = mag;
+	d.neg = neg && mag != 0;   /* zero prints without a sign */
+	d.scale = scale;
+	return php_tokencalc_dec_to_str(&d);
 }
 
 /* Appends str under key (a new key) to a mixed hash with room for it. */
@@ -894,7 +818,7 @@ static void mint_build_result(zval *return_value, mint_ctx *ctx, const tc_dec *s
 	init_users_array(&users, sum->paid);
 	init_users_array(&skipped, ctx->n - sum->paid);
 
-	ZEND_HASH_FOREACH_KEY(ctx->order, h, key) {
+	ZEND_HASH_FOREACH_KEY(&ctx->ids, h, key) {
 		const tc_mint_user *u = &ctx->users[i++];
 		zval entry;
 		if (tc_dec_sign(&u->gems) > 0) {
@@ -962,19 +886,10 @@ PHP_FUNCTION(tokencalc_mint)
 	ctx.short_len = MIN(ctx.max_digits, 18);
 	tc_dec_init(&ctx.value);
 	tc_mint_summary_init(&sum);
-	if (Z_TYPE_P(gems) == IS_ARRAY && !ctx.rows && mode == TC_MINT_EXACT) {
-		size_t count = zend_hash_num_elements(Z_ARRVAL_P(gems));
-		ctx.order = Z_ARRVAL_P(gems);
-		ctx.users = count ? safe_emalloc(count, sizeof *ctx.users, 0) : NULL;
-	} else {
-		/* rows of an array: room for a user per 8 rows at first (a day has about 10), fewer rehashes */
-		uint32_t size = Z_TYPE_P(gems) != IS_ARRAY ? 64
-			: ctx.rows ? MAX(zend_hash_num_elements(Z_ARRVAL_P(gems)) / 8, 64)
-			: zend_hash_num_elements(Z_ARRVAL_P(gems));
-		zend_hash_init(&ctx.ids, size, NULL, NULL, 0);
-		ctx.order = &ctx.ids;
-		ctx.own_ids = true;
-	}
+	/* An array of users: room for all of them; of rows: for a user per 8 rows at first (a day has about 10) */
+	zend_hash_init(&ctx.ids, Z_TYPE_P(gems) != IS_ARRAY ? 64
+		: ctx.rows ? MAX(zend_hash_num_elements(Z_ARRVAL_P(gems)) / 8, 64)
+		: zend_hash_num_elements(Z_ARRVAL_P(gems)), NULL, NULL, 0);
 
 	zend_result read = ctx.rows && Z_TYPE_P(gems) == IS_ARRAY
 		? mint_pairs_array(&ctx, Z_ARRVAL_P(gems))
@@ -982,12 +897,10 @@ PHP_FUNCTION(tokencalc_mint)
 	if (read == FAILURE) {
 		goto cleanup;
 	}
-	if (ctx.own_ids && mode == TC_MINT_COMPAT && mint_compat_fixed(return_value, &ctx, &supply, scale)) {
+	if (mode == TC_MINT_COMPAT && mint_compat_fixed(return_value, &ctx, &supply, scale)) {
 		goto cleanup;
 	}
-	if (ctx.own_ids) {
-		mint_collect(&ctx);
-	}
+	mint_collect(&ctx);
 	/* Every total at the same scale, whatever the order or the shape of the input. */
 	for (size_t i = 0; i < ctx.n; i++) {
 		tc_dec_rescale(&ctx.users[i].gems, ctx.max_scale);
