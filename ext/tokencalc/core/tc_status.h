@@ -1,6 +1,7 @@
 /*
  * tokencalc core: status codes shared by every core module.
  * The core knows nothing of PHP: plain pointers and lengths in, a tc_status out.
+ * Each code means one thing, so the binding can map it to one exception.
  */
 #ifndef TC_STATUS_H
 #define TC_STATUS_H
@@ -10,8 +11,12 @@ typedef enum tc_status {
 	TC_ERR_SYNTAX,    /* not a number in the decimal grammar */
 	TC_ERR_TOO_LONG,  /* longer than the caller's max_digits */
 	TC_ERR_DIV0,      /* division by zero */
-	TC_ERR_RANGE,     /* a scale, size or mode outside what the function supports */
-	TC_ERR_NEGATIVE   /* a value that must not be negative is */
+	TC_ERR_SCALE,     /* a scale outside 0..TC_SCALE_MAX */
+	TC_ERR_MODE,      /* an unknown mode name or number */
+	TC_ERR_KEY,       /* a key of the wrong length */
+	TC_ERR_NEGATIVE,  /* a value that must not be negative is */
+	TC_ERR_NOMEM,     /* tc_mem_alloc() returned NULL (only with an allocator that can fail) */
+	TC_ERR_RANGE      /* old catch-all, being replaced by the codes above: removed once nothing returns it */
 } tc_status;
 
 #endif
