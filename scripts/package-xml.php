@@ -2,8 +2,10 @@
 /*
  * Rewrites the <contents> block of package.xml from what git tracks, so the PECL tarball ships
  * every file a build and its tests need:
- *   - `git ls-files ext tests examples` (sources under ext/ are role "src", everything under tests/
- *     "test", the examples "doc": tests/receipt_readme.phpt holds the README and an example to each other);
+ *   - `git ls-files ext tests examples docs` (sources under ext/ are role "src", everything under
+ *     tests/ "test", including the conformance vectors in tests/vectors/; the examples and docs/, the
+ *     contract the README links to, "doc": tests/receipt_readme.phpt holds the README and an example
+ *     to each other);
  *   - the fixed root files: config.m4, config.w32 (src), README.md, LICENSE, CHANGELOG.md (doc).
  * Everything outside <contents> (version, notes, dependencies, ...) is kept as it is.
  * Usage: php scripts/package-xml.php [--check] [path/to/package.xml]   (default: the repository's)
@@ -26,7 +28,7 @@ function fail(string $msg): never
 	exit(1);
 }
 
-/** The role PEAR installs a path with: tests under tests/, docs at the root, sources otherwise. */
+/** The role PEAR installs a path with: tests under tests/, docs at the root, in docs/ and examples/, sources otherwise. */
 function role_of(string $path): string
 {
 	if (isset(ROOT_FILES[$path])) {
@@ -35,13 +37,13 @@ function role_of(string $path): string
 	if (str_starts_with($path, 'tests/')) {
 		return 'test';
 	}
-	return str_starts_with($path, 'examples/') ? 'doc' : 'src';
+	return str_starts_with($path, 'examples/') || str_starts_with($path, 'docs/') ? 'doc' : 'src';
 }
 
 /** Every file the package ships, sorted, as path => role. */
 function package_files(string $root): array
 {
-	$cmd = 'git -C ' . escapeshellarg($root) . ' ls-files -z -- ext tests examples';
+	$cmd = 'git -C ' . escapeshellarg($root) . ' ls-files -z -- ext tests examples docs';
 	$out = shell_exec($cmd);
 	if (!is_string($out)) {
 		fail("could not run: $cmd");
@@ -154,7 +156,7 @@ if ($check) {
 		if (!file_exists("$root/$path")) {
 			$problems[] = "$path is listed in package.xml but missing on disk";
 		} elseif (!isset($files[$path])) {
-			$problems[] = "$path is listed in package.xml but not tracked by git (under ext/, tests/ or examples/, or a fixed root file)";
+			$problems[] = "$path is listed in package.xml but not tracked by git (under ext/, tests/, examples/ or docs/, or a fixed root file)";
 		}
 	}
 	foreach ($problems as $p) {

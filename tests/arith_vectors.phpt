@@ -1,19 +1,14 @@
 --TEST--
-tokencalc arithmetic: every case of ../shared/vectors/arith.tsv (exact string or exact exception class)
+tokencalc arithmetic: every case of tests/vectors/arith.tsv.gz (exact string or exact exception class)
 --EXTENSIONS--
 tokencalc
---SKIPIF--
-<?php
-$dir = getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared';
-if (!is_file("$dir/vectors/arith.tsv")) die("skip ../shared/vectors is absent (set TOKENCALC_SHARED to the shared folder)");
-?>
+zlib
 --FILE--
 <?php
-$dir = getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared';
 $fn = ['add' => 'tokencalc_add', 'sub' => 'tokencalc_sub', 'mul' => 'tokencalc_mul', 'div' => 'tokencalc_div'];
 $cases = $differences = 0;
 $count = [];
-foreach (file("$dir/vectors/arith.tsv", FILE_IGNORE_NEW_LINES) as $line) {
+foreach (file('compress.zlib://' . __DIR__ . '/vectors/arith.tsv.gz', FILE_IGNORE_NEW_LINES) as $line) {
     [$op, $a, $b, $expected] = explode("\t", $line);
     try {
         $got = $op === 'trunc' ? tokencalc_truncate($a) : $fn[$op]($a, $b);
@@ -31,5 +26,5 @@ foreach (file("$dir/vectors/arith.tsv", FILE_IGNORE_NEW_LINES) as $line) {
 ksort($count);
 echo "$cases cases (", implode(', ', array_map(fn($k, $v) => "$k $v", array_keys($count), $count)), "), $differences differences\n";
 ?>
---EXPECTF--
-40000 cases (add %d, div %d, mul %d, sub %d, trunc %d), 0 differences
+--EXPECT--
+40000 cases (add 7971, div 7930, mul 7985, sub 8037, trunc 8077), 0 differences

@@ -1,18 +1,12 @@
 --TEST--
-tokencalc_mint() with TOKENCALC_MINT_ROWS: every day of ../shared/vectors/mint.jsonl in both modes, and the same arrays as the default form
+tokencalc_mint() with TOKENCALC_MINT_ROWS: every day of tests/vectors/mint.jsonl.gz in both modes, and the same arrays as the default form
 --EXTENSIONS--
 tokencalc
+zlib
 --INI--
 tokencalc.scale=10
---SKIPIF--
-<?php
-$dir = (getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared') . '/vectors';
-if (!is_file("$dir/mint.jsonl")) die("skip the shared vectors are not here ($dir/mint.jsonl)");
-?>
 --FILE--
 <?php
-$dir = (getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared') . '/vectors';
-
 /* The same rows as the default form takes them: userId => gems, repeated keys allowed. */
 function pairs(array $rows): Generator {
     foreach ($rows as [$user, $gems]) {
@@ -48,7 +42,7 @@ function diff(array $got, array $expect): string {
 
 // 1. Every day of mint.jsonl: its rows are [userId, gems] lists, fed as they are.
 $days = $bad = $differ = 0;
-foreach (file("$dir/mint.jsonl", FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $n => $line) {
+foreach (file('compress.zlib://' . __DIR__ . '/vectors/mint.jsonl.gz', FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $n => $line) {
     $v = json_decode($line, true, 512, JSON_THROW_ON_ERROR);
     foreach ([[TOKENCALC_MINT_COMPAT, 'expect'], [TOKENCALC_MINT_EXACT, 'expect_exact']] as [$mode, $which]) {
         $got = tokencalc_mint($v['supply'], $v['rows'], $mode | TOKENCALC_MINT_ROWS);

@@ -1,17 +1,11 @@
 --TEST--
-tokencalc_receipt(): the 300 receipts of ../shared/vectors/receipts.jsonl, byte for byte
+tokencalc_receipt(): the 300 receipts of tests/vectors/receipts.jsonl, byte for byte
 --EXTENSIONS--
 tokencalc
---SKIPIF--
-<?php
-$shared = getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared';
-if (!is_file("$shared/vectors/receipts.jsonl")) die("skip ../shared/vectors is absent (set TOKENCALC_SHARED)");
-?>
 --FILE--
 <?php
-$shared = getenv('TOKENCALC_SHARED') ?: __DIR__ . '/../../shared';
 $n = $wrong = 0;
-foreach (file("$shared/vectors/receipts.jsonl", FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $i => $line) {
+foreach (file(__DIR__ . '/vectors/receipts.jsonl', FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $i => $line) {
     $case = json_decode($line, true, 512, JSON_THROW_ON_ERROR);
     $record = unserialize(base64_decode($case['record_php']));
     $key = hex2bin($case['key']);
