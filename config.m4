@@ -34,6 +34,7 @@ if test "$PHP_TOKENCALC" != "no"; then
 
   TOKENCALC_SOURCES="ext/tokencalc/tokencalc.c \
     ext/tokencalc/tokencalc_domain.c \
+    ext/tokencalc/tokencalc_mem.c \
     ext/tokencalc/tokencalc_receipt.c \
     ext/tokencalc/core/decimal.c \
     ext/tokencalc/core/fees.c \
