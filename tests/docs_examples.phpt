@@ -77,7 +77,7 @@ echo "$total examples, $bad wrong\n";
 --EXPECT--
 domain.md: 25 examples
 errors.md: 9 examples
-numbers.md: 37 examples
+numbers.md: 38 examples
 receipts.md: 12 examples
 settings.md: 6 examples
-89 examples, 0 wrong
+90 examples, 0 wrong
