@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks the packaging metadata against the repository, printing one line per problem:
-#   - package.xml lists every tracked file under ext/, tests/, examples/ and docs/ (plus the fixed root files), with
+#   - package.xml lists every tracked file under ext/, tests/, examples/, docs/ and compat/ (plus the fixed root files), with
 #     the right role, and nothing that is missing on disk (scripts/package-xml.php --check);
 #   - `pecl package-validate` says "Validation: 0 error(s)" (it exits 0 even on errors);
 #   - one version everywhere: PHP_TOKENCALC_VERSION in php_tokencalc.h, package.xml's <release>
@@ -102,7 +102,7 @@ done
 if git rev-parse -q --verify HEAD >/dev/null; then
 	archive=$(git archive --worktree-attributes HEAD | tar t)
 	for need in config.m4 composer.json README.md LICENSE CHANGELOG.md ext/tokencalc/php_tokencalc.h \
-		docs/README.md tests/vectors/README.md examples/audit_receipt.php; do
+		docs/README.md tests/vectors/README.md examples/audit_receipt.php compat/TokenHelper.php; do
 		if git cat-file -e "HEAD:$need" 2>/dev/null; then
 			grep -qx "$need" <<<"$archive" || problem "git archive HEAD lacks $need (check .gitattributes)"
 		fi

@@ -2,10 +2,11 @@
 /*
  * Rewrites the <contents> block of package.xml from what git tracks, so the PECL tarball ships
  * every file a build and its tests need:
- *   - `git ls-files ext tests examples docs` (sources under ext/ are role "src", everything under
- *     tests/ "test", including the conformance vectors in tests/vectors/; the examples and docs/, the
- *     contract the README links to, "doc": tests/receipt_readme.phpt holds the README and an example
- *     to each other);
+ *   - `git ls-files ext tests examples docs compat` (sources under ext/ are role "src", everything
+ *     under tests/ "test", including the conformance vectors in tests/vectors/; the examples, docs/
+ *     (the contract the README links to) and compat/ (the TokenHelper drop-in) "doc": some tests read
+ *     them, e.g. tests/receipt_readme.phpt holds the README and an example to each other, and the
+ *     tokenhelper tests require compat/TokenHelper.php);
  *   - the fixed root files: config.m4, config.w32 (src), README.md, LICENSE, CHANGELOG.md (doc).
  * Everything outside <contents> (version, notes, dependencies, ...) is kept as it is.
  * Usage: php scripts/package-xml.php [--check] [path/to/package.xml]   (default: the repository's)
@@ -22,13 +23,16 @@ const ROOT_FILES = [
 	'README.md'    => 'doc',
 ];
 
+/** Folders shipped whole with role "doc" (PECL installs them in its doc_dir, beside the README). */
+const DOC_DIRS = ['examples', 'docs', 'compat'];
+
 function fail(string $msg): never
 {
 	fwrite(STDERR, "package-xml: $msg\n");
 	exit(1);
 }
 
-/** The role PEAR installs a path with: tests under tests/, docs at the root, in docs/ and examples/, sources otherwise. */
+/** The role PEAR installs a path with: tests under tests/, docs at the root and in DOC_DIRS, sources otherwise. */
 function role_of(string $path): string
 {
 	if (isset(ROOT_FILES[$path])) {
@@ -37,13 +41,13 @@ function role_of(string $path): string
 	if (str_starts_with($path, 'tests/')) {
 		return 'test';
 	}
-	return str_starts_with($path, 'examples/') || str_starts_with($path, 'docs/') ? 'doc' : 'src';
+	return in_array(strstr($path, '/', true), DOC_DIRS, true) ? 'doc' : 'src';
 }
 
 /** Every file the package ships, sorted, as path => role. */
 function package_files(string $root): array
 {
-	$cmd = 'git -C ' . escapeshellarg($root) . ' ls-files -z -- ext tests examples docs';
+	$cmd = 'git -C ' . escapeshellarg($root) . ' ls-files -z -- ext tests ' . implode(' ', DOC_DIRS);
 	$out = shell_exec($cmd);
 	if (!is_string($out)) {
 		fail("could not run: $cmd");
@@ -156,7 +160,7 @@ if ($check) {
 		if (!file_exists("$root/$path")) {
 			$problems[] = "$path is listed in package.xml but missing on disk";
 		} elseif (!isset($files[$path])) {
-			$problems[] = "$path is listed in package.xml but not tracked by git (under ext/, tests/, examples/ or docs/, or a fixed root file)";
+			$problems[] = "$path is listed in package.xml but not tracked by git (under ext/, tests/, examples/, docs/ or compat/, or a fixed root file)";
 		}
 	}
 	foreach ($problems as $p) {
