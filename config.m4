@@ -52,4 +52,6 @@ if test "$PHP_TOKENCALC" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/tokencalc])
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/tokencalc/core])
   PHP_SUBST([TOKENCALC_SHARED_LIBADD])
+  dnl The development targets (make tc-help) beside make test; absent from the PECL tarball, and then skipped.
+  PHP_ADD_MAKEFILE_FRAGMENT
 fi

@@ -4,8 +4,10 @@
 #   BUILD_DIR   where to build (default: /tmp/tokencalc-build)
 #   PHPIZE, PHP_CONFIG   which PHP to build for (default: the ones on PATH)
 #   CFLAGS, LDFLAGS      passed to configure (sanitizers, coverage, ...)
+# $BUILD_DIR/obj/Makefile then also has the development targets of Makefile.frag (make tc-help),
+# which run the scripts of this repository (its path is kept in $BUILD_DIR/src/.tokencalc-origin).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 BUILD_DIR=${BUILD_DIR:-/tmp/tokencalc-build}
 PHPIZE=${PHPIZE:-phpize}
 PHP_CONFIG=${PHP_CONFIG:-php-config}
@@ -13,22 +15,16 @@ PHP_CONFIG=${PHP_CONFIG:-php-config}
 src="$BUILD_DIR/src"
 obj="$BUILD_DIR/obj"
 mkdir -p "$src" "$obj"
-
-# The files a build needs: what git tracks plus what is new and not ignored (outside a git checkout,
-# say an unpacked release archive: everything but what .gitignore names).
-if git -C "$root" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-	(cd "$root" && git ls-files -z --cached --others --exclude-standard) |
-		rsync -a --from0 --ignore-missing-args --files-from=- "$root/" "$src/"
-else
-	rsync -a --exclude=.git --filter=':- .gitignore' "$root/" "$src/"
-fi
+tc_copy_sources "$tc_root" "$src"
+echo "$tc_root" >"$src/.tokencalc-origin"
 
 cd "$src"
 if [ ! -f configure ] || [ config.m4 -nt configure ]; then
 	"$PHPIZE" >/dev/null
 fi
 cd "$obj"
-if [ ! -f Makefile ] || [ "$src/configure" -nt Makefile ]; then
+# configure also appends Makefile.frag to the Makefile.
+if [ ! -f Makefile ] || [ "$src/configure" -nt Makefile ] || [ "$src/Makefile.frag" -nt Makefile ]; then
 	"$src/configure" --with-php-config="$(command -v "$PHP_CONFIG")" --enable-tokencalc >/dev/null
 fi
 make -j"$(nproc)" >/dev/null

@@ -7,31 +7,27 @@
 # write into the repository, except a crash: its input goes to fuzz/crashes/ and its report to
 # /tmp/fuzz-findings.txt. Exits non-zero when any target crashed or failed to run.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
+root=$tc_root
 secs=${1:-60}
 case $secs in ''|*[!0-9]*) echo "usage: $0 [seconds]" >&2; exit 2;; esac
 out=${FUZZ_OUT:-/tmp/tc-fuzz}
 findings=/tmp/fuzz-findings.txt
 
-# A fresh machine (CI) may lack the compiler runtime or GMP's headers.
-need=()
-command -v clang >/dev/null || need+=(clang)
-[ -f /usr/include/gmp.h ] || [ -f "/usr/include/$(uname -m)-linux-gnu/gmp.h" ] || need+=(libgmp-dev)
-if command -v clang >/dev/null; then
-	echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }' > "/tmp/tc-fuzz-probe.$$.c"
-	clang -fsanitize=fuzzer,address,undefined "/tmp/tc-fuzz-probe.$$.c" -o "/tmp/tc-fuzz-probe.$$" 2>/dev/null ||
-		need+=("libclang-rt-$(clang -dumpversion | cut -d. -f1)-dev")
-	rm -f "/tmp/tc-fuzz-probe.$$" "/tmp/tc-fuzz-probe.$$.c"
-else
-	need+=(libclang-rt-14-dev)
+# A fresh machine (CI) may lack clang, its sanitizer and fuzzer runtime, or GMP's headers.
+apt_ensure clang libgmp-dev || die "installing clang failed"
+probe=$(mktemp -d)
+echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }' >"$probe/p.c"
+if ! clang -fsanitize=fuzzer,address,undefined "$probe/p.c" -o "$probe/p" 2>/dev/null; then
+	apt_ensure "libclang-rt-$(clang -dumpversion | cut -d. -f1)-dev" || die "installing clang's runtime failed"
 fi
-if [ ${#need[@]} -gt 0 ]; then
-	echo "installing ${need[*]}"
-	SUDO=; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-	$SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+rm -rf "$probe"
 
-make -s -C "$root/fuzz" -f fuzz.mk OUT="$out" FUZZ_CC=clang
+# The core's memory comes from the embedder (core/tc_mem.h): the fuzzers link the tests' counting
+# allocator when it exists (given to fuzz.mk's link line, which ends with LIBS).
+libs="-lgmp"
+[ -f "$root/tests/core/tc_mem_counting.c" ] && libs="$root/tests/core/tc_mem_counting.c $libs"
+make -s -C "$root/fuzz" -f fuzz.mk OUT="$out" FUZZ_CC=clang LIBS="$libs"
 mkdir -p "$out/artifacts"
 
 # target:corpus-dir:max_len

@@ -19,8 +19,8 @@
 set -euo pipefail
 shopt -s inherit_errexit
 export LC_ALL=C DEBIAN_FRONTEND=noninteractive NO_INTERACTION=1
-
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
+root=$tc_root
 LOG=${PECL_TEST_LOG:-/tmp/tokencalc-pecl-install.log}
 if [ -z "${TOKENCALC_SHARED:-}" ] && [ -d "$root/../shared" ]; then
 	TOKENCALC_SHARED=$(cd "$root/../shared" && pwd)
@@ -28,9 +28,6 @@ fi
 export TOKENCALC_SHARED=${TOKENCALC_SHARED:-}
 : >"$LOG"
 
-say() { printf 'pecl-install-test: %s\n' "$*" >&2; }
-# A step that fails before the suite ran still ends with the totals line CI reads.
-die() { say "$*"; echo "0 passed, 1 failed"; exit 1; }
 logged() { # runs a command with its output in the log; on failure shows the log's tail
 	echo "+ $*" >>"$LOG"
 	if ! "$@" >>"$LOG" 2>&1 </dev/null; then
@@ -40,23 +37,8 @@ logged() { # runs a command with its output in the log; on failure shows the log
 }
 
 # --- 0. what the build and the suite need -------------------------------------------------------
-need=()
-command -v php >/dev/null || need+=(php-cli)
-php_ver=$(php -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;' 2>/dev/null || echo "")
-dev=php${php_ver:-}-dev
-[ -n "$php_ver" ] || dev=php-dev
-for pkg in php-pear "$dev" ${php_ver:+php$php_ver-xml php$php_ver-bcmath php$php_ver-gmp} \
-	libgmp-dev libsodium-dev pkg-config gcc make libc6-dev autoconf; do
-	dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
-done
-if [ ${#need[@]} -gt 0 ]; then
-	[ "${TOKENCALC_SKIP_APT:-0}" != 1 ] || die "missing ${need[*]} (and TOKENCALC_SKIP_APT=1)"
-	say "installing ${need[*]}"
-	[ "$(id -u)" = 0 ] || die "not root: cannot install ${need[*]}"
-	logged apt-get update || die "apt-get update failed"
-	logged apt-get install -y --no-install-recommends "${need[@]}" || die "apt-get install failed"
-fi
-php_ver=$(php -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;')
+apt_ensure_php || die "installing the dependencies failed"
+php_ver=$(tc_php_version)
 ext_dir=$(php-config --extension-dir)
 php_bin=$(command -v php)
 say "PHP $php_ver ($php_bin), extension dir $ext_dir"
@@ -130,10 +112,8 @@ cat "$out" >>"$LOG"
 grep -oE '(SKIP|FAIL|BORK|LEAK) .*\[[^]]*\.phpt\].*' "$out" | sed 's|\[[^]]*/pkg/tests/|[tests/|' >&2 || true
 grep -E '^Tests [a-z]+ +:|^Expected fail|^Number of tests' "$out" >&2 || true
 
-count() { sed -n "s/^$1 *: *\([0-9]*\).*/\1/p" "$out" | head -n 1; }
-passed=$(count 'Tests passed') failed=$(count 'Tests failed') skipped=$(count 'Tests skipped')
-borked=$(count 'Tests borked') leaked=$(count 'Tests leaked')
-passed=${passed:-0} failed=$((${failed:-0} + ${borked:-0} + ${leaked:-0})) skipped=${skipped:-0}
+runtests_totals "$out" || true # no test run, or all skipped: both handled below
+passed=$rt_passed failed=$rt_failed skipped=$rt_skipped
 if grep -q '^No tests found' "$out" || [ $((passed + failed + skipped)) -eq 0 ]; then
 	tail -n 20 "$out" >&2
 	say "no test ran"

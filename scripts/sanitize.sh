@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole phpt suite against the extension built with AddressSanitizer + UBSan, then under
-# valgrind (run-tests.php -m), and ends with one line "N passed, N failed" over both passes.
+# valgrind (run-tests.php -m), and ends with one line "N passed, N failed, N skipped" over both passes.
 #   scripts/sanitize.sh                  both passes
 #   scripts/sanitize.sh --asan-only      only the ASan/UBSan pass
 #   scripts/sanitize.sh --valgrind-only  only the valgrind pass
@@ -11,27 +11,22 @@
 #   TOKENCALC_SHARED          the shared folder with the vectors (default: ../shared beside the repo)
 # A pass fails on any failed test, any sanitizer report (also from a SKIPIF section), any leak.
 set -uo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 mode=${1:-all}
 case $mode in all|--asan-only|--valgrind-only) ;; *) echo "usage: $0 [--asan-only|--valgrind-only]" >&2; exit 2;; esac
 dir=${SANITIZE_DIR:-/tmp/tc-sanitize}
-export TOKENCALC_SHARED=${TOKENCALC_SHARED:-$(cd "$root/.." && pwd)/shared}
-export TOKENCALC_README="$root/README.md"
-passed=0 failed=0
+export TOKENCALC_SHARED=${TOKENCALC_SHARED:-$(cd "$tc_root/.." && pwd)/shared}
+export TOKENCALC_README="$tc_root/README.md"
 
-die() { echo "sanitize.sh: $*" >&2; echo "$passed passed, $((failed + 1)) failed"; exit 1; }
-
-if [ "${TOKENCALC_SKIP_APT:-0}" != 1 ]; then
-	extra="${EXTRA_PACKAGES:-}"
-	[ "$mode" = --asan-only ] || extra="$extra valgrind"
-	EXTRA_PACKAGES="$extra" "$root/scripts/install-deps.sh" || die "installing the dependencies failed"
-fi
+extra=()
+[ "$mode" = --asan-only ] || extra+=(valgrind)
+apt_ensure_php "" "${extra[@]}" || die "installing the dependencies failed"
 
 # Builds into $1 with the given CFLAGS/LDFLAGS and links the oracle extensions the tests name in
 # --EXTENSIONS-- into its modules/ (make test points extension_dir there, and run-tests loads them from it).
 build() {
 	local bdir=$1
-	BUILD_DIR=$bdir CFLAGS="$2" LDFLAGS="$3" "$root/scripts/build.sh" >/dev/null || return 1
+	BUILD_DIR=$bdir CFLAGS="$2" LDFLAGS="$3" "$tc_root/scripts/build.sh" >/dev/null || return 1
 	local extdir
 	extdir=$(php-config --extension-dir)
 	# Every shared extension of the system PHP, so that any --EXTENSIONS-- (bcmath, gmp, pdo_sqlite, …) loads.
@@ -60,20 +55,10 @@ run_suite() {
 	timeout --kill-after=30 "${SANITIZE_TIMEOUT:-3000}" make -C "$bdir/obj" test NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
 		TESTS="$tests" TEST_PHP_ARGS="$args" >"$log" 2>&1
 	local status=$?
-	count() { sed -n "s/^Tests $1 *: *\([0-9]*\).*/\1/p" "$log" | tail -n 1; }
-	local p f l
-	p=$(count passed); f=$(count failed); l=$(count leaked)
-	p=${p:-0} f=${f:-0} l=${l:-0}
-	if [ "$p" -eq 0 ]; then
-		echo "$label: the suite ran no test (exit $status); see $log"
-		f=$((f + 1))
-	elif [ "$status" -ne 0 ] && [ "$f" -eq 0 ] && [ "$l" -eq 0 ]; then
-		echo "$label: make test exited with $status; see $log"
-		f=$((f + 1))
-	fi
-	grep -E '^(FAIL|LEAK)' "$log" | sed "s/^/$label: /"
-	echo "$label: $p passed, $f failed, $l leaked ($((SECONDS - t0)) s; log $log)"
-	passed=$((passed + p)) failed=$((failed + f + l))
+	runtests_judge "$log" "$status"
+	grep -E '^(FAIL|LEAK|BORK)' "$log" | sed "s/^/$label: /"
+	echo "$label: $rt_passed passed, $rt_failed failed (leaks and borked tests count as failed), $rt_skipped skipped ($((SECONDS - t0)) s; log $log)"
+	passed=$((passed + rt_passed)) failed=$((failed + rt_failed)) skipped=$((skipped + rt_skipped))
 }
 
 mkdir -p "$dir"
@@ -112,9 +97,9 @@ C
 		export ASAN_OPTIONS="verify_asan_link_order=0:detect_leaks=0:halt_on_error=1:abort_on_error=0:detect_odr_violation=0:log_path=$reports/asan"
 		export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$reports/ubsan"
 		run_suite asan "$dir/asan" "$dir/asan.log" "-j$(nproc) --no-color --show-diff --set-timeout ${SANITIZE_TEST_TIMEOUT:-600}" 0
-		echo "$passed $failed" >"$dir/asan.counts"
+		echo "$passed $failed $skipped" >"$dir/asan.counts"
 	)
-	read -r passed failed <"$dir/asan.counts"
+	read -r passed failed skipped <"$dir/asan.counts"
 	if compgen -G "$reports/*" >/dev/null; then
 		echo "asan: sanitizer reports:"
 		for r in "$reports"/*; do sed 's/^/  /' "$r" | head -40; done
@@ -129,5 +114,5 @@ if [ "$mode" != --asan-only ]; then
 	[ "${SANITIZE_SKIP_VECTORS:-0}" = 1 ] && echo "valgrind: *_vectors* tests left out (SANITIZE_SKIP_VECTORS=1)"
 fi
 
-echo "$passed passed, $failed failed"
+totals_line
 [ "$failed" -eq 0 ]

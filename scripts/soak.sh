@@ -11,7 +11,7 @@
 # a result that differs from bcmath/sodium), no socket error, same workers at the end, none died,
 # no worker's resident memory grew by more than 1 MB. Ends with "N passed, N failed".
 set -uo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 requests=100000 warm=3000 maxsec=${SOAK_MAX_SECONDS:-1200}
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -23,18 +23,13 @@ while [ $# -gt 0 ]; do
 done
 port=${SOAK_PORT:-18080} workers=${SOAK_WORKERS:-2} threads=${SOAK_THREADS:-2} conns=${SOAK_CONNECTIONS:-8}
 rss_limit_kb=1024
-passed=0 failed=0
 check() {   # check OK|FAIL message
 	if [ "$1" = OK ]; then passed=$((passed + 1)); echo "ok    $2"; else failed=$((failed + 1)); echo "FAIL  $2"; fi
 }
-die() { echo "soak.sh: $*" >&2; echo "$passed passed, $((failed + 1)) failed"; exit 1; }
-
 # --- dependencies: PHP-FPM of the PHP on PATH, nginx, wrk (all from Debian) ---
-v=$(php -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;' 2>/dev/null || echo 8.2)
-if [ "${TOKENCALC_SKIP_APT:-0}" != 1 ]; then
-	EXTRA_PACKAGES="${EXTRA_PACKAGES:-} php$v-fpm nginx wrk" PHP_PKG_VERSION=$v "$root/scripts/install-deps.sh" ||
-		die "installing the dependencies failed"
-fi
+v=$(tc_php_version)
+v=${v:-8.2}
+apt_ensure_php "$v" "php$v-fpm" nginx wrk || die "installing the dependencies failed"
 fpm=$(command -v "php-fpm$v" || echo "/usr/sbin/php-fpm$v")
 [ -x "$fpm" ] || die "php-fpm$v not found"
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
@@ -42,7 +37,7 @@ command -v wrk >/dev/null || die "wrk not found"
 
 # --- build, request mix ---
 export BUILD_DIR=${SOAK_BUILD_DIR:-/tmp/tc-soak-build}
-"$root/scripts/build.sh" >/dev/null || die "the build failed"
+"$tc_root/scripts/build.sh" >/dev/null || die "the build failed"
 so="$BUILD_DIR/obj/modules/tokencalc.so"
 
 dir=$(mktemp -d /tmp/tc-soak.XXXXXX)
@@ -67,13 +62,13 @@ trap 'exit 130' INT TERM
 
 oracle=(php -n -d extension=bcmath)
 php -n -r 'exit(extension_loaded("sodium") ? 0 : 1);' || oracle+=(-d extension=sodium)
-"${oracle[@]}" "$root/scripts/soak/gen-requests.php" "$dir/requests.lua" 2>"$dir/gen.log" ||
+"${oracle[@]}" "$tc_root/scripts/soak/gen-requests.php" "$dir/requests.lua" 2>"$dir/gen.log" ||
 	die "generating the request mix failed: $(cat "$dir/gen.log")"
 mix=$(grep -c '^{' "$dir/requests.lua")
 
 # --- configs: the pool runs as nobody when we are root, else as ourselves ---
 mkdir -p "$dir/www" "$dir/nginx-tmp"
-cp "$root/examples/http/"*.php "$dir/www/"
+cp "$tc_root/examples/http/"*.php "$dir/www/"
 user_lines= user_line=
 if [ "$(id -u)" -eq 0 ]; then
 	group=$(id -gn nobody 2>/dev/null || echo nogroup)
@@ -92,8 +87,8 @@ fill() {
 		gsub("@DIR@", dir); gsub("@DOCROOT@", docroot); gsub("@PORT@", port); gsub("@WORKERS@", workers);
 		gsub("@USER_LINES@", user_lines); gsub("@USER_LINE@", user_line); print }' "$in" >"$out"
 }
-fill "$root/scripts/soak/php-fpm.conf.in" "$dir/php-fpm.conf"
-fill "$root/scripts/soak/nginx.conf.in" "$dir/nginx.conf"
+fill "$tc_root/scripts/soak/php-fpm.conf.in" "$dir/php-fpm.conf"
+fill "$tc_root/scripts/soak/nginx.conf.in" "$dir/nginx.conf"
 
 # --- start ---
 t_start=$SECONDS
@@ -133,7 +128,7 @@ drive() {
 	local log="$dir/wrk-$1.log" done="$dir/done-$1-"
 	local per=$(( ($2 + threads - 1) / threads ))
 	timeout --kill-after=10 $(($3 + 30)) wrk -t"$threads" -c"$conns" -d"${3}s" --timeout 10s \
-		-s "$root/scripts/soak/drive.lua" "$url/" -- "$dir/requests.lua" "$per" "$done" >"$log" 2>&1 &
+		-s "$tc_root/scripts/soak/drive.lua" "$url/" -- "$dir/requests.lua" "$per" "$done" >"$log" 2>&1 &
 	local wrk_pid=$! i
 	for ((i = 0; i < $3 * 10; i++)); do
 		[ "$(ls "$done"* 2>/dev/null | wc -l)" -ge "$threads" ] && break
