@@ -100,6 +100,19 @@ echo '  divRc(5.2, 1.04) = ', T::divRc('5.2', '1.04'), "\n";
 show($lines);
 echo 'counts: ', json_encode(T::shadowCounts()), "\n";
 
+// Classes 1-4 of docs/migration.md against the library itself: the drop-in returns the library's
+// string for zero operands (no report), and only an early-ending quotient differs (a string report).
+echo "-- the difference classes\n";
+$lines = [];
+T::enableShadow($lib, function (string $message, array $context) use (&$lines) { $lines[] = $context; }, true);
+foreach ([['divRc', '5000', '16'], ['mulRc', '0', '5.1'], ['mulRc', '12.5', '0.00'], ['addRc', '0.0000000000', '5'],
+    ['addRc', '0.0', '007'], ['subRc', '2.50', '0.000'], ['subRc', '0.00', '1.5'], ['addRc', '0', '0.000000000001'],
+    ['divRc', '0.0000000000', '1.04'], ['divRc', '0.000', '3'], ['subRc', '5.00', '5.00']] as [$m, $a, $b]) {
+    $before = count($lines);
+    $r = T::$m($a, $b);
+    echo "  $m($a, $b) = $r", count($lines) > $before ? ' (tokencalc: ' . $lines[$before]['tokencalc'] . ')' : '', "\n";
+}
+
 // The backend's fee split over the shipped vectors (PeerTokenMapper::calculateAmountsForMode):
 // no value may differ and nothing may fail on one side only; the string differences may only be
 // a quotient's trailing zeros (class 1 of docs/migration.md).
@@ -156,6 +169,18 @@ bool(true)
   divRc(5.2, 1.04) = 5.0
   tokencalc shadow: string difference in div: {"operands":["5.2","1.04"],"ffi":"5.0","tokencalc":"5","count":1}
 counts: {"calls":1,"value":0,"string":1,"error":0}
+-- the difference classes
+  divRc(5000, 16) = 312.50 (tokencalc: 312.5)
+  mulRc(0, 5.1) = 0
+  mulRc(12.5, 0.00) = 0
+  addRc(0.0000000000, 5) = 5
+  addRc(0.0, 007) = 7
+  subRc(2.50, 0.000) = 2.50
+  subRc(0.00, 1.5) = -1.5
+  addRc(0, 0.000000000001) = 0.0000000000
+  divRc(0.0000000000, 1.04) = 0
+  divRc(0.000, 3) = 0
+  subRc(5.00, 5.00) = 0.00
 -- the fee vectors in shadow mode
 calls over 1,000: true, value differences: 0, one-sided errors: 0, string differences: some, all class 1: true
 -- off again
