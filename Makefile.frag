@@ -30,6 +30,7 @@ tc-help:
 	@echo "  make tc-package     check package.xml and build the PECL tarball (scripts/package.sh)"
 	@echo "  make tc-pecl        pecl install of the tarball and its shipped tests (scripts/pecl-install-test.sh)"
 	@echo "  make tc-roots       suite, ZTS check, pecl install and benchmark gate on PHP $(TC_PHP) in Debian roots (scripts/test-root.sh)"
+	@echo "  make tc-vectors     refresh tests/vectors/ from ../shared/vectors (tc-vectors-check: compare only)"
 	@echo "  make tc-arginfo     regenerate tokencalc_arginfo.h from the stub (scripts/gen-arginfo.sh)"
 	@echo "  make tc-demo        run the examples (scripts/demo.sh)"
 	@echo "  make tc-ci          everything CI runs (.ci/run)"
@@ -76,6 +77,12 @@ tc-pecl:
 tc-roots:
 	@cd "$(TC_ROOT)" && rc=0 && for v in $(TC_PHP); do scripts/test-root.sh $$v || rc=1; done && exit $$rc
 
+tc-vectors:
+	$(TC_RUN) scripts/refresh-vectors.sh
+
+tc-vectors-check:
+	$(TC_RUN) scripts/refresh-vectors.sh --check
+
 tc-arginfo:
 	$(TC_RUN) scripts/gen-arginfo.sh
 
@@ -86,4 +93,4 @@ tc-ci:
 	cd "$(TC_ROOT)" && bash .ci/run
 
 .PHONY: tc-help tc-test tc-test-core tc-zts tc-fuzz tc-asan tc-valgrind tc-hostile tc-leak-fatal tc-soak \
-	tc-bench tc-bench-gate tc-package tc-pecl tc-roots tc-arginfo tc-demo tc-ci
+	tc-bench tc-bench-gate tc-package tc-pecl tc-roots tc-vectors tc-vectors-check tc-arginfo tc-demo tc-ci
