@@ -59,25 +59,16 @@ $total = $bad = 0;
 foreach ($pages as $path) {
     $text = file_get_contents($path);
     preg_match_all('~^```php\n(.*?)^```$~ms', $text, $blocks, PREG_OFFSET_CAPTURE);
-    $count = 0;
     foreach ($blocks[1] as [$code, $offset]) {
         ini_restore('tokencalc.scale');
         ini_restore('tokencalc.max_digits');
         [$n, $wrong] = run_block($code, basename($path), substr_count($text, "\n", 0, $offset) + 1);
-        $count += $n;
+        $total += $n;
         $bad += $wrong;
     }
-    if ($count > 0) {
-        echo basename($path), ": $count examples\n";
-    }
-    $total += $count;
 }
-echo "$total examples, $bad wrong\n";
+// not the exact number, which grows with the pages: enough to show the examples were found
+echo $total > 80 ? "more than 80 examples" : "only $total examples", ", $bad wrong\n";
 ?>
 --EXPECT--
-domain.md: 25 examples
-errors.md: 9 examples
-numbers.md: 38 examples
-receipts.md: 12 examples
-settings.md: 6 examples
-90 examples, 0 wrong
+more than 80 examples, 0 wrong
