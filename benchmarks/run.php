@@ -1,13 +1,19 @@
 <?php
 // Runs every benchmark, one PHP process per workload, and prints one table per workload.
-//   php benchmarks/run.php [--quick] [--ext=PATH] [--out=DIR] [--only=add,mint,...]
+//   php benchmarks/run.php [--quick] [--ext=PATH] [--out=DIR] [--tag=NAME] [--only=add,mint,widths,...]
+//                          [--jit=off,tracing]
 // The tokencalc module comes from --ext, $TOKENCALC_SO, or the one this PHP already loaded.
-// A full run writes results.md, results.json and results.svg to benchmarks/results/ (or --out);
-// --quick writes only with --out, and exits 1 on a gross regression: tokencalc slower than bcmath
-// (or PHP + sodium for receipts) on any workload, or tokencalc_add growing VmRSS by 1 MB or more.
+// A full run writes results.md, results.json and results.svg to benchmarks/results/ (or --out), and
+// merges the width sweep into widths.{json,md,svg} there (a run replaces the earlier one of the same
+// PHP minor version and engine mode); --tag=NAME names them results-NAME.* and widths-NAME.*.
+// The width sweep runs once per --jit mode (default off,tracing), with opcache on as in production.
+// --quick writes only with --out, ends with a `N passed, N failed[, N skipped]` line over the gates,
+// and exits 1 on a gross regression: tokencalc slower than bcmath (or PHP + sodium for receipts) on
+// any workload or at any width, or tokencalc_add growing VmRSS by 1 MB or more.
 declare(strict_types=1);
 require_once __DIR__ . '/lib/bench.php';
 require_once __DIR__ . '/lib/report.php';
+require_once __DIR__ . '/lib/widths_report.php';
 
 $opt = bench_options();
 $quick = isset($opt['quick']);
@@ -45,6 +51,7 @@ $workloads = [
     'add' => ['arith.php', '--op=add'], 'sub' => ['arith.php', '--op=sub'], 'mul' => ['arith.php', '--op=mul'],
     'div' => ['arith.php', '--op=div'], 'truncate' => ['arith.php', '--op=truncate'],
     'fees' => ['fees.php'], 'mint' => ['mint.php'], 'receipt' => ['receipt.php'], 'memory' => ['memory.php'],
+    'widths' => ['widths.php'],
 ];
 if (isset($opt['only'])) {
     $workloads = array_intersect_key($workloads, array_flip(explode(',', (string) $opt['only'])));
@@ -96,11 +103,30 @@ function run_gate_failed(array $res): bool
     return false;
 }
 
+// The width sweep once per engine mode, each with opcache on as production has it.
+$runs = [];
 foreach ($workloads as $name => $spec) {
+    if ($name !== 'widths') {
+        $runs[] = [$name, $spec, $php, null];
+        continue;
+    }
+    foreach (array_unique(explode(',', (string) ($opt['jit'] ?? 'off,tracing'))) as $jit) {
+        $flags = bench_opcache_flags($jit);
+        $runs[] = [$name, $spec, bench_php_command($opt, $flags ?? []),
+            $flags === null ? 'opcache not found (set TOKENCALC_OPCACHE_SO): measured without it' : null];
+        if ($flags === null) {
+            fwrite(STDERR, "run.php: no opcache module for this PHP: the width sweep runs once, without opcache\n");
+            break;
+        }
+    }
+}
+
+$widths = [];
+foreach ($runs as [$name, $spec, $cmd_php, $why]) {
     [$script, $args] = [$spec[0], $spec[1] ?? null];
-    $cmd = array_merge($php, [__DIR__ . "/$script", '--json'], $args === null ? [] : [$args], $quick ? ['--quick'] : []);
+    $cmd = array_merge($cmd_php, [__DIR__ . "/$script", '--json'], $args === null ? [] : [$args], $quick ? ['--quick'] : []);
     [$res, $rc] = run_workload($cmd);
-    if ($quick && $rc === 0 && $res !== null && run_gate_failed($res)) {
+    if ($quick && $rc === 0 && $res !== null && !($res['no_retry'] ?? false) && run_gate_failed($res)) {
         // One more try before calling it a regression: a shared CI machine can stall a whole round.
         [$res, $rc] = run_workload($cmd);
         $res['notes'][] = 'measured a second time after a failed regression gate';
@@ -112,6 +138,15 @@ foreach ($workloads as $name => $spec) {
             'checks' => [bench_check("$name: workload ran", false, "exit $rc") + ['gate' => true]]];
     }
     bench_print($res);
+    if ($name === 'widths' && isset($res['cells'])) {
+        $res['command'] = implode(' ', array_map(fn($a) => preg_match('~^[\w./=:,+-]+$~', $a) ? $a : escapeshellarg($a),
+            array_merge($cmd_php, ["benchmarks/$script"], $quick ? ['--quick'] : [])));
+        if ($why !== null) {
+            $res['notes'][] = $why;
+        }
+        echo widths_report_tables([$res]);
+        $widths[] = $res;
+    }
     $results[] = $res;
 }
 
@@ -136,12 +171,35 @@ foreach ($results as $w) {
 printf("\n%s run took %.1f s\n", $run['mode'], $run['seconds']);
 
 $out = $opt['out'] ?? ($quick ? null : __DIR__ . '/results');
+$tag = isset($opt['tag']) ? '-' . preg_replace('/[^\w.-]/', '_', (string) $opt['tag']) : '';
 if (is_string($out)) {
-    report_write($run, $out);
-    echo "results written to $out/results.{md,json,svg}\n";
+    $others = array_values(array_filter($results, fn($w) => $w['workload'] !== 'widths'));
+    if ($others) {
+        report_write(['workloads' => $others] + $run, $out, "results$tag");
+        echo "results written to $out/results$tag.{md,json,svg}\n";
+    }
+    if ($widths) {
+        $commit = getenv('TOKENCALC_BENCH_COMMIT') ?: trim((string) shell_exec('git -C ' . escapeshellarg(bench_root())
+            . ' rev-parse --short HEAD 2>/dev/null'));
+        widths_write(widths_merge("$out/widths$tag.json", $widths, ['machine' => $machine, 'tokencalc_version' => $version,
+            'tokencalc_commit' => $commit ?: null, 'tokencalc_so' => $so]), $out, "widths$tag");
+        echo "width sweep merged into $out/widths$tag.{md,json,svg}\n";
+    }
 }
-if ($quick && $gates) {
-    echo "REGRESSION:\n  " . implode("\n  ", $gates) . "\n";
-    exit(1);
+if ($quick) {
+    // The totals of every gate (a gate that could not measure, e.g. without bcmath, is skipped).
+    $n = ['passed' => 0, 'failed' => 0, 'skipped' => 0];
+    foreach ($results as $w) {
+        foreach ($w['checks'] ?? [] as $c) {
+            if ($c['gate'] ?? false) {
+                $n[$c['ok'] === null ? 'skipped' : ($c['ok'] ? 'passed' : 'failed')]++;
+            }
+        }
+    }
+    if ($gates) {
+        echo "REGRESSION:\n  " . implode("\n  ", $gates) . "\n";
+    }
+    echo "{$n['passed']} passed, {$n['failed']} failed" . ($n['skipped'] ? ", {$n['skipped']} skipped" : '') . "\n";
+    exit($gates || $failed ? 1 : 0);
 }
 exit($failed ? 1 : 0);

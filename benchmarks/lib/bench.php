@@ -69,9 +69,10 @@ function bench_tokencalc_so(array $opt): ?string
  * The PHP command that runs a workload: no php.ini (nothing else loaded, no opcache), and exactly
  * the modules the benchmarks use, each only where it is a shared module of this PHP.
  */
-function bench_php_command(array $opt): array
+function bench_php_command(array $opt, array $extra = []): array
 {
-    $cmd = [PHP_BINARY, '-n', '-d', 'memory_limit=-1', '-d', 'ffi.enable=1', '-d', 'display_errors=stderr'];
+    $cmd = array_merge([PHP_BINARY, '-n', '-d', 'memory_limit=-1', '-d', 'ffi.enable=1', '-d', 'display_errors=stderr'],
+        $extra);
     $dir = ini_get('extension_dir') ?: '';
     foreach (['bcmath', 'gmp', 'ffi', 'sodium'] as $m) {
         if (is_file("$dir/$m.so")) {
@@ -83,6 +84,23 @@ function bench_php_command(array $opt): array
         array_push($cmd, '-d', "extension=$so");
     }
     return $cmd;
+}
+
+/**
+ * The flags that turn opcache on for the CLI as production has it, with the JIT off ('off') or in
+ * opcache.jit mode $jit ('tracing'), or null when this PHP has no opcache (the module is looked for
+ * in extension_dir, or at $TOKENCALC_OPCACHE_SO; PHP 8.5+ has it built in).
+ */
+function bench_opcache_flags(string $jit): ?array
+{
+    $flags = ['-d', 'opcache.enable=1', '-d', 'opcache.enable_cli=1', '-d', 'opcache.jit_buffer_size=64M',
+        '-d', 'opcache.jit=' . ($jit === 'off' ? 'disable' : $jit)];
+    // The children run with -n: a shared opcache must be named even when this process has it loaded.
+    $so = getenv('TOKENCALC_OPCACHE_SO') ?: (ini_get('extension_dir') ?: '') . '/opcache.so';
+    if (is_file($so)) {
+        return array_merge(['-d', "zend_extension=$so"], $flags);
+    }
+    return extension_loaded('Zend OPcache') ? $flags : null;
 }
 
 /**

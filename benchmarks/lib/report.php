@@ -29,7 +29,7 @@ function report_machine(): array
     ];
 }
 
-function report_markdown(array $run): string
+function report_markdown(array $run, string $base = 'results'): string
 {
     $m = $run['machine'];
     $md = "# tokencalc benchmarks\n\n";
@@ -93,7 +93,7 @@ function report_markdown(array $run): string
             }
         }
     }
-    $md .= "\nThe chart: `results.svg` (log scale). The raw figures, with every round: `results.json`.\n";
+    $md .= "\nThe chart: `$base.svg` (log scale). The raw figures, with every round: `$base.json`.\n";
     return $md;
 }
 
@@ -176,12 +176,12 @@ function report_svg(array $run): string
     return $svg . "</svg>\n";
 }
 
-function report_write(array $run, string $dir): void
+function report_write(array $run, string $dir, string $base = 'results'): void
 {
     if (!is_dir($dir) && !mkdir($dir, 0777, true)) {
         throw new RuntimeException("cannot create $dir");
     }
-    file_put_contents("$dir/results.md", report_markdown($run));
-    file_put_contents("$dir/results.json", json_encode($run, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n");
-    file_put_contents("$dir/results.svg", report_svg($run));
+    file_put_contents("$dir/$base.md", report_markdown($run, $base));
+    file_put_contents("$dir/$base.json", json_encode($run, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n");
+    file_put_contents("$dir/$base.svg", report_svg($run));
 }
