@@ -33,7 +33,10 @@ if test "$PHP_TOKENCALC" != "no"; then
   PHP_EVAL_LIBLINE([$LIBSODIUM_LIBS], [TOKENCALC_SHARED_LIBADD])
 
   TOKENCALC_SOURCES="ext/tokencalc/tokencalc.c \
-    ext/tokencalc/tokencalc_domain.c \
+    ext/tokencalc/tokencalc_fees.c \
+    ext/tokencalc/tokencalc_mint.c \
+    ext/tokencalc/tokencalc_mint_rows.c \
+    ext/tokencalc/tokencalc_q96.c \
     ext/tokencalc/tokencalc_mem.c \
     ext/tokencalc/tokencalc_receipt.c \
     ext/tokencalc/core/decimal.c \

@@ -12,8 +12,47 @@
 #include "fees.h"
 #include "mint.h"
 #include "q96.h"
+#include "tc_mem.h"
+/* the fuzzers' exact reference (ref_print_trunc), shared */
+#include "../../fuzz/ref.h"
 
 static int passed, failed;
+
+/*
+ * The core's allocator, as the embedder defines it: a malloc that counts what is live, aligned to
+ * 8 bytes only, as emalloc is. Weak: tests/core/tc_mem_counting.c, where the test runner links it,
+ * takes its place (then mem_live stays 0).
+ */
+static long mem_live;
+__attribute__((weak)) void *tc_mem_alloc(size_t size)
+{
+	size_t *p = malloc(sizeof(size_t) + (size ? size : 1));
+	if (p == NULL) {
+		return NULL;
+	}
+	mem_live++;
+	*p = size;
+	return p + 1;
+}
+__attribute__((weak)) void *tc_mem_realloc(void *ptr, size_t size)
+{
+	if (ptr == NULL) {
+		return tc_mem_alloc(size);
+	}
+	size_t *p = realloc((size_t *) ptr - 1, sizeof(size_t) + (size ? size : 1));
+	if (p == NULL) {
+		return NULL;
+	}
+	*p = size;
+	return p + 1;
+}
+__attribute__((weak)) void tc_mem_free(void *ptr)
+{
+	if (ptr != NULL) {
+		mem_live--;
+		free((size_t *) ptr - 1);
+	}
+}
 
 #define CHECK(cond, what) do { \
 		if (cond) { passed++; } \
@@ -117,8 +156,8 @@ static void test_fees(void)
 	CHECK(tc_fees_mode_parse("ADDED", 5, &m) == TC_OK && m == TC_FEES_ADDED, "fees: ADDED");
 	CHECK(tc_fees_mode_parse("INCLUDED", 8, &m) == TC_OK && m == TC_FEES_INCLUDED, "fees: INCLUDED");
 	CHECK(tc_fees_mode_parse("NO_FEES", 7, &m) == TC_OK && m == TC_FEES_NO_FEES, "fees: NO_FEES");
-	CHECK(tc_fees_mode_parse("added", 5, &m) == TC_ERR_RANGE, "fees: lower case");
-	CHECK(tc_fees_mode_parse("ADDED\0", 6, &m) == TC_ERR_RANGE, "fees: trailing NUL");
+	CHECK(tc_fees_mode_parse("added", 5, &m) == TC_ERR_MODE, "fees: lower case");
+	CHECK(tc_fees_mode_parse("ADDED\0", 6, &m) == TC_ERR_MODE, "fees: trailing NUL");
 
 	tc_dec a, r, f, req, nt, du;
 	tc_dec_init(&a); tc_dec_init(&r); tc_dec_init(&f); tc_dec_init(&req); tc_dec_init(&nt); tc_dec_init(&du);
@@ -128,7 +167,7 @@ static void test_fees(void)
 	set(&a, "1");
 	set(&r, "-0.1");
 	CHECK(tc_fees_split(&a, &r, 1, TC_FEES_ADDED, 10, &req, &nt, &f, &du) == TC_ERR_NEGATIVE, "fees: negative rate");
-	CHECK(tc_fees_split(&a, &r, 0, (tc_fees_mode) 7, 10, &req, &nt, &f, &du) == TC_ERR_RANGE, "fees: bad mode");
+	CHECK(tc_fees_split(&a, &r, 0, (tc_fees_mode) 7, 10, &req, &nt, &f, &du) == TC_ERR_MODE, "fees: bad mode");
 	tc_dec_clear(&a); tc_dec_clear(&r); tc_dec_clear(&f); tc_dec_clear(&req); tc_dec_clear(&nt); tc_dec_clear(&du);
 }
 
@@ -170,11 +209,10 @@ static void day_free(day *d)
 static void test_mint_small(void)
 {
 	day d;
-	tc_mint_summary s;
+	tc_mint_day s;
 	tc_dec supply;
 
 	tc_dec_init(&supply);
-	tc_mint_summary_init(&s);
 	set(&supply, "10");
 	day_init(&d, 4);
 	day_user(&d, 0, "a", "1");
@@ -189,26 +227,29 @@ static void test_mint_small(void)
 	prints(&d.u[1].tokens, "6.6666666666", "compat tokens b");
 	tc_dec pct;
 	tc_dec_init(&pct);
-	tc_mint_percentage(&pct, &d.u[1].gems, &s.total, TC_MINT_COMPAT, 10);
+	tc_mint_user_percentage(&s, &d.u[1].gems, &pct);
 	prints(&pct, "66.6666666600", "compat percentage b");
 	prints(&d.u[2].tokens, "0", "compat: skipped user gets nothing");
 	prints(&s.minted, "9.9999999999", "compat minted");
 	prints(&s.dust, "0.0000000001", "compat dust");
 	CHECK(s.paid == 2, "compat: two users take part");
 
+	tc_mint_day_clear(&s);
+
 	/* b's remainder (2/3) beats a's (1/3): the one unit left over goes to b. */
 	CHECK(tc_mint_run(&supply, d.u, d.n, TC_MINT_EXACT, 10, &s) == TC_OK, "mint: exact");
 	prints(&d.u[0].tokens, "3.3333333333", "exact tokens a");
 	prints(&d.u[1].tokens, "6.6666666667", "exact tokens b");
-	tc_mint_percentage(&pct, &d.u[0].gems, &s.total, TC_MINT_EXACT, 10);
+	tc_mint_user_percentage(&s, &d.u[0].gems, &pct);
 	prints(&pct, "33.3333333333", "exact percentage a");
 	tc_dec_clear(&pct);
 	prints(&s.minted, "10.0000000000", "exact minted");
 	prints(&s.dust, "0.0000000000", "exact dust");
+	tc_mint_day_clear(&s);
 
 	set(&supply, "-1");
 	CHECK(tc_mint_run(&supply, d.u, d.n, TC_MINT_EXACT, 10, &s) == TC_ERR_NEGATIVE, "mint: negative supply");
-	CHECK(tc_mint_run(&supply, d.u, d.n, (tc_mint_mode) 2, 10, &s) == TC_ERR_RANGE, "mint: bad mode");
+	CHECK(tc_mint_run(&supply, d.u, d.n, (tc_mint_mode) 2, 10, &s) == TC_ERR_MODE, "mint: bad mode");
 	day_free(&d);
 
 	/* Nobody takes part. */
@@ -219,6 +260,7 @@ static void test_mint_small(void)
 	prints(&s.rate, "0", "nobody: rate");
 	prints(&s.minted, "0", "nobody: minted");
 	prints(&s.dust, "5000.5", "nobody: dust");
+	tc_mint_day_clear(&s);
 	day_free(&d);
 
 	/* Ties at scale 0: 2 units over three equal users go to the smallest ids, a prefix first. */
@@ -233,7 +275,7 @@ static void test_mint_small(void)
 	prints(&d.u[2].tokens, "1", "tie a");
 	day_free(&d);
 
-	tc_mint_summary_clear(&s);
+	tc_mint_day_clear(&s);
 	tc_dec_clear(&supply);
 }
 
@@ -241,13 +283,12 @@ static void test_mint_small(void)
 static void exact_check(const char *supply_s, day *d, uint32_t scale, const char *what)
 {
 	tc_dec supply;
-	tc_mint_summary s;
+	tc_mint_day s;
 	mpq_t total, sup, quota, t;
 	mpz_t units, floor_, left;
 	size_t n = d->n, bad = 0;
 
 	tc_dec_init(&supply);
-	tc_mint_summary_init(&s);
 	set(&supply, supply_s);
 	mpq_inits(total, sup, quota, t, NULL);
 	mpz_inits(units, floor_, left, NULL);
@@ -322,15 +363,14 @@ static void exact_check(const char *supply_s, day *d, uint32_t scale, const char
 		day_user(&r, n - 1 - i, d->ids[i], g);
 		free(g);
 	}
-	tc_mint_summary s2;
-	tc_mint_summary_init(&s2);
+	tc_mint_day s2;
 	tc_mint_run(&supply, r.u, n, TC_MINT_EXACT, scale, &s2);
 	size_t differ = 0;
 	for (size_t i = 0; i < n; i++) {
 		differ += tc_dec_cmp(&r.u[n - 1 - i].tokens, &d->u[i].tokens) != 0;
 	}
 	CHECK(differ == 0, "exact: reversed input gives the same tokens");
-	tc_mint_summary_clear(&s2);
+	tc_mint_day_clear(&s2);
 	day_free(&r);
 
 	for (size_t i = 0; i < n; i++) {
@@ -341,7 +381,7 @@ static void exact_check(const char *supply_s, day *d, uint32_t scale, const char
 	mpz_clear(p10);
 	mpq_clears(total, sup, quota, t, NULL);
 	mpz_clears(units, floor_, left, NULL);
-	tc_mint_summary_clear(&s);
+	tc_mint_day_clear(&s);
 	tc_dec_clear(&supply);
 }
 
@@ -382,18 +422,25 @@ static void test_mint_fixed(void)
 {
 	tc_dec v;
 	int64_t c = 0;
+	tc_mint_scales sc = { 3, 3 };
 
 	tc_dec_init(&v);
 	set(&v, "-2.5");
-	CHECK(tc_mint_fixed_from_dec(&v, 3, &c) && c == -2500, "fixed: -2.5 at 3 places");
-	CHECK(!tc_mint_fixed_from_dec(&v, 0, &c), "fixed: fewer places than the value");
+	CHECK(tc_mint_fixed_value(&v, 3, &c) && c == -2500, "fixed: -2.5 at 3 places");
+	sc.fixed = sc.max = 0;
+	CHECK(!tc_mint_fixed_value(&v, 0, &c) && tc_mint_fixed_miss(&v, &sc) == 1 && sc.max == 1,
+		"fixed: more places than the totals: raise them");
 	set(&v, "9223372036854775807");
-	CHECK(tc_mint_fixed_from_dec(&v, 0, &c) && c == INT64_MAX, "fixed: INT64_MAX");
-	CHECK(!tc_mint_fixed_from_dec(&v, 1, &c), "fixed: INT64_MAX * 10");
+	CHECK(tc_mint_fixed_value(&v, 0, &c) && c == INT64_MAX, "fixed: INT64_MAX");
+	sc.fixed = sc.max = 1;
+	CHECK(!tc_mint_fixed_value(&v, 1, &c) && tc_mint_fixed_miss(&v, &sc) == 0 && sc.max == 1,
+		"fixed: INT64_MAX * 10 is a tc_dec");
+	sc.fixed = sc.max = 0;
 	set(&v, "9223372036854775808");
-	CHECK(!tc_mint_fixed_from_dec(&v, 0, &c), "fixed: 2^63");
-	set(&v, "1.5");
-	CHECK(!tc_mint_fixed_from_dec(&v, TC_MINT_FIXED_MAX_SCALE + 1, &c), "fixed: scale too large");
+	CHECK(!tc_mint_fixed_value(&v, 0, &c) && tc_mint_fixed_miss(&v, &sc) == 0, "fixed: 2^63");
+	set(&v, "1.0000000000000000005");
+	CHECK(!tc_mint_fixed_value(&v, 0, &c) && tc_mint_fixed_miss(&v, &sc) == 0 && sc.max == 19 && sc.fixed == 0,
+		"fixed: more places than int64 totals keep");
 	c = INT64_MAX;
 	CHECK(!tc_mint_fixed_add(&c, 1) && c == INT64_MAX, "fixed: add overflow");
 	c = INT64_MIN + 1;
@@ -404,7 +451,108 @@ static void test_mint_fixed(void)
 	CHECK(!tc_mint_fixed_rescale(&c, 1), "fixed: rescale overflows");
 	tc_mint_fixed_to_dec(&v, -12345, 3);
 	prints(&v, "-12.345", "fixed: to_dec");
+	tc_mint_fixed_to_dec(&v, INT64_MIN, 0);
+	prints(&v, "-9223372036854775808", "fixed: to_dec INT64_MIN");
 	tc_dec_clear(&v);
+}
+
+/*
+ * COMPAT through the day's API against the spec computed with rationals: rate = trunc(supply /
+ * total) to S places, tokens = trunc(gems * rate) (the product's places, at most S), minted their
+ * sum, dust = supply - minted; the int64 totals (tc_mint_count_fixed) and tc_dec totals agree.
+ */
+static void test_mint_compat_random(void)
+{
+	size_t bad = 0;
+	for (int rep = 0; rep < 200; rep++) {
+		uint32_t scale = (uint32_t) (rnd() % 30), gscale = (uint32_t) (rnd() % 19);
+		size_t n = 1 + rnd() % 50;
+		bool huge = rnd() % 4 == 0;
+		tc_dec supply, g, tk, tk2, pct;
+		tc_dec_init(&supply); tc_dec_init(&g); tc_dec_init(&tk); tc_dec_init(&tk2); tc_dec_init(&pct);
+		char buf[128];
+		snprintf(buf, sizeof buf, "%llu.%llu", (unsigned long long) (rnd() % 1000000000000ULL),
+			(unsigned long long) (rnd() % 1000));
+		set(&supply, buf);
+		int64_t *c = calloc(n, sizeof *c);
+		for (size_t i = 0; i < n; i++) {
+			c[i] = (int64_t) (huge ? rnd() >> 2 : rnd() % 100000000ULL) - (rnd() % 5 == 0 ? (int64_t) (rnd() >> 3) : 0);
+		}
+		/* the same day twice: int64 totals (a), tc_dec totals (b) */
+		tc_mint_day a, b;
+		tc_mint_begin(&a, &supply, TC_MINT_COMPAT, scale, gscale);
+		tc_mint_begin(&b, &supply, TC_MINT_COMPAT, scale, gscale);
+		for (size_t i = 0; i < n; i++) {
+			tc_mint_count_fixed(&a, c[i]);
+			tc_mint_fixed_to_dec(&g, c[i], gscale);
+			tc_mint_count(&b, &g);
+		}
+		tc_mint_plan(&a);
+		tc_mint_plan(&b);
+		bad += tc_dec_cmp(&a.total, &b.total) != 0 || tc_dec_cmp(&a.rate, &b.rate) != 0 || a.paid != b.paid;
+
+		mpq_t sup, tot, rate, t, sum;
+		mpq_inits(sup, tot, rate, t, sum, NULL);
+		to_mpq(sup, &supply);
+		to_mpq(tot, &a.total);
+		to_mpq(rate, &a.rate);
+		for (size_t i = 0; i < n; i++) {
+			if (c[i] <= 0) {
+				continue;
+			}
+			tc_mint_fixed_to_dec(&g, c[i], gscale);
+			tc_mint_compat_tokens(&a, &g, &tk);
+			tc_dec_mul(&tk2, &g, &b.rate, scale);
+			tc_mint_add_minted(&b, &tk2);
+			/* spec: trunc(gems * rate) at min(S, gscale + rate's places) */
+			to_mpq(t, &g);
+			mpq_mul(t, t, rate);
+			uint32_t places = scale < gscale + a.rate.scale ? scale : gscale + a.rate.scale;
+			char *want = ref_print_trunc(t, places);
+			char *got = malloc(tc_dec_print_size(&tk));
+			tc_dec_print(&tk, got);
+			bad += strcmp(want, got) != 0 || tc_dec_cmp(&tk, &tk2) != 0;
+			free(want);
+			free(got);
+			to_mpq(t, &tk);
+			mpq_add(sum, sum, t);
+			tc_mint_user_percentage(&a, &g, &pct);
+			/* COMPAT: trunc(trunc(gems / total) * 100) */
+			to_mpq(t, &g);
+			mpq_div(t, t, tot);
+			char *share = ref_print_trunc(t, scale);
+			tc_dec sh;
+			tc_dec_init(&sh);
+			set(&sh, share);
+			to_mpq(t, &sh);
+			tc_dec_clear(&sh);
+			free(share);
+			mpq_set_ui(rate, 100, 1);
+			mpq_mul(t, t, rate);
+			to_mpq(rate, &a.rate);
+			mpq_t p;
+			mpq_init(p);
+			to_mpq(p, &pct);
+			bad += !mpq_equal(p, t);
+			mpq_clear(p);
+		}
+		tc_mint_finish(&a);
+		tc_mint_finish(&b);
+		to_mpq(t, &a.minted);
+		bad += !mpq_equal(t, sum) || tc_dec_cmp(&a.minted, &b.minted) != 0 || tc_dec_cmp(&a.dust, &b.dust) != 0;
+		mpq_sub(t, sup, t);
+		to_mpq(sum, &a.dust);
+		bad += !mpq_equal(t, sum);
+		mpq_clears(sup, tot, rate, t, sum, NULL);
+		tc_mint_day_clear(&a);
+		tc_mint_day_clear(&b);
+		free(c);
+		tc_dec_clear(&supply); tc_dec_clear(&g); tc_dec_clear(&tk); tc_dec_clear(&tk2); tc_dec_clear(&pct);
+	}
+	CHECK(bad == 0, "compat: random days against rationals, int64 and tc_dec totals alike");
+	if (bad) {
+		fprintf(stderr, "  %zu wrong\n", bad);
+	}
 }
 
 /* ---- Q64.96 ---- */
@@ -473,7 +621,9 @@ int main(void)
 	test_mint_small();
 	test_mint_random();
 	test_mint_fixed();
+	test_mint_compat_random();
 	test_q96();
+	CHECK(mem_live == 0, "every tc_mem block freed");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }

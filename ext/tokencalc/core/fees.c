@@ -20,7 +20,7 @@ tc_status tc_fees_mode_parse(const char *s, size_t len, tc_fees_mode *mode)
 			return TC_OK;
 		}
 	}
-	return TC_ERR_RANGE;
+	return TC_ERR_MODE;
 }
 
 tc_status tc_fees_split(const tc_dec *amount, const tc_dec *rates, size_t n, tc_fees_mode mode,
@@ -29,7 +29,7 @@ tc_status tc_fees_split(const tc_dec *amount, const tc_dec *rates, size_t n, tc_
 	tc_dec factor;   /* 1 + R */
 
 	if (mode != TC_FEES_ADDED && mode != TC_FEES_INCLUDED && mode != TC_FEES_NO_FEES) {
-		return TC_ERR_RANGE;
+		return TC_ERR_MODE;
 	}
 	if (tc_dec_sign(amount) < 0) {
 		return TC_ERR_NEGATIVE;

@@ -18,13 +18,13 @@ typedef enum tc_fees_mode {
 	TC_FEES_NO_FEES       /* no fee at all */
 } tc_fees_mode;
 
-/* Maps "ADDED", "INCLUDED", "NO_FEES" (exact bytes) to a mode; TC_ERR_RANGE for anything else. */
+/* Maps "ADDED", "INCLUDED", "NO_FEES" (exact bytes) to a mode; TC_ERR_MODE for anything else. */
 tc_status tc_fees_mode_parse(const char *s, size_t len, tc_fees_mode *mode);
 
 /*
  * Splits amount by the n rates rates[0..n) in the given mode at scale S. required, net, dust and
  * fees[0..n) must be initialised; they are overwritten. TC_ERR_NEGATIVE (nothing written) when
- * the amount or a rate is negative, TC_ERR_RANGE for an unknown mode.
+ * the amount or a rate is negative, TC_ERR_MODE for an unknown mode.
  */
 tc_status tc_fees_split(const tc_dec *amount, const tc_dec *rates, size_t n, tc_fees_mode mode,
 		uint32_t scale, tc_dec *required, tc_dec *net, tc_dec *fees, tc_dec *dust);

@@ -1,22 +1,30 @@
 /*
  * tokencalc core: the daily mint (see mint.h).
  *
- * EXACT mode works on integers. With every positive total written as Gu / 10^G (G the largest
- * scale among them), Tot = sum(Gu) and the supply as Sp / 10^P:
+ * COMPAT is one multiplication per participant by the day's rate; a total and a rate that fit
+ * machine words take the same steps on unsigned __int128 (tc_dec_mul's result, exactly), and the
+ * tokens of those users are summed on 128 bits.
+ *
+ * EXACT works on integers. With every positive total written as Gu / 10^G (G the largest scale
+ * among them), Tot = sum(Gu) and the supply as Sp / 10^P:
  *   supply * gems / total * 10^S = Sp * 10^S * Gu / (10^P * Tot) = N_u / D
  * so a user's truncated share (in units of 10^-S) is N_u / D and its remainder N_u mod D; all
  * remainders share the denominator D and compare as integers. The common case (token amounts,
- * S <= 19) fits unsigned __int128; anything larger takes the same steps on GMP.
+ * S <= 19) fits unsigned __int128; anything larger takes the same steps with GMP, one user at a
+ * time, keeping only the remainders (in tc_mem_alloc()ed limbs) between users.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "mint.h"
+#include "tc_mem.h"
 
 #if defined(__SIZEOF_INT128__) && !defined(TC_NO_INT128)
 # define TC_HAVE_U128 1
 typedef unsigned __int128 tc_u128;
 #endif
+
+/* Largest scale of the percentages on machine integers (10^(S + 2) * 2^64 within 128 bits). */
+#define MINT_FIXED_PCT_MAX_SCALE 16
 
 void tc_mint_user_init(tc_mint_user *u)
 {
@@ -32,40 +40,31 @@ void tc_mint_user_clear(tc_mint_user *u)
 	tc_dec_clear(&u->tokens);
 }
 
-void tc_mint_summary_init(tc_mint_summary *s)
+/* d = mag / 10^scale, negative when neg and mag != 0: a coefficient in one machine word. */
+static void dec_set_u64(tc_dec *d, uint64_t mag, bool neg, uint32_t scale)
 {
-	tc_dec_init(&s->total);
-	tc_dec_init(&s->rate);
-	tc_dec_init(&s->minted);
-	tc_dec_init(&s->dust);
-	s->paid = 0;
+	tc_dec_clear(d);
+	d->small = mag;
+	d->neg = neg && mag != 0;
+	d->scale = scale;
 }
 
-void tc_mint_summary_clear(tc_mint_summary *s)
+/* d = (hi * 2^64 + lo) / 10^scale. */
+static void dec_set_u128(tc_dec *d, uint64_t lo, uint64_t hi, uint32_t scale)
 {
-	tc_dec_clear(&s->total);
-	tc_dec_clear(&s->rate);
-	tc_dec_clear(&s->minted);
-	tc_dec_clear(&s->dust);
-	s->paid = 0;
-}
-
-static bool takes_part(const tc_mint_user *u)
-{
-	return tc_dec_sign(&u->gems) > 0;
-}
-
-/* Byte-wise order of two ids, a prefix before any longer id. */
-static int cmp_ids(const char *a, size_t alen, const char *b, size_t blen)
-{
-	int c = memcmp(a, b, alen < blen ? alen : blen);
-	if (c != 0) {
-		return c;
+	if (hi == 0) {
+		dec_set_u64(d, lo, false, scale);
+		return;
 	}
-	return (alen > blen) - (alen < blen);
+	uint64_t limbs[2] = { lo, hi };
+	mpz_t z;
+	mpz_init(z);   /* a temporary of this call */
+	mpz_import(z, 2, -1, sizeof limbs[0], 0, 0, limbs);
+	tc_dec_from_mpz(d, z, scale);
+	mpz_clear(z);
 }
 
-/* ---- fixed-point running totals ---- */
+/* ---- running totals on int64 ---- */
 
 const int64_t tc_mint_pow10_i64[TC_MINT_FIXED_MAX_SCALE + 1] = {
 	1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL, 100000000LL,
@@ -97,19 +96,17 @@ bool tc_mint_fixed_rescale(int64_t *c, uint32_t k)
 	return true;
 }
 
-bool tc_mint_fixed_add(int64_t *acc, int64_t v)
+uint32_t tc_mint_fixed_miss(const tc_dec *v, tc_mint_scales *sc)
 {
-	if ((v > 0 && *acc > INT64_MAX - v) || (v < 0 && *acc < INT64_MIN - v)) {
-		return false;
+	if (v->scale > sc->max) {
+		sc->max = v->scale;
 	}
-	*acc += v;
-	return true;
+	return v->scale > sc->fixed && v->scale <= TC_MINT_FIXED_MAX_SCALE ? v->scale : 0;
 }
 
 void tc_mint_fixed_to_dec(tc_dec *d, int64_t c, uint32_t scale)
 {
-	tc_dec_from_i64(d, c);
-	d->scale = scale;   /* same coefficient, its scale */
+	dec_set_u64(d, c < 0 ? (uint64_t) 0 - (uint64_t) c : (uint64_t) c, c < 0, scale);
 }
 
 /* ---- per-user steps on machine integers ---- */
@@ -129,17 +126,20 @@ static tc_u128 pow10_u128(uint32_t k)
 }
 #endif
 
-bool tc_mint_fixed_tokens(uint64_t c, uint32_t cscale, const tc_dec *rate, uint32_t scale,
-		uint64_t *out, uint32_t *out_scale)
+/*
+ * tokens = trunc(gems * rate) as tc_dec_mul() gives it, on machine integers: the exact product
+ * has gems->scale + rate->scale places, truncated to min(S, that). False when a value or the
+ * result does not fit (always without __int128).
+ */
+static bool fixed_tokens(const tc_dec *gems, const tc_dec *rate, uint32_t scale, tc_dec *tokens)
 {
 #ifdef TC_HAVE_U128
-	/* tc_dec_mul: the exact product has cscale + rate->scale places; truncate to s of them. */
-	uint64_t m = (uint64_t) cscale + rate->scale;
-	if (rate->is_big || rate->neg || m > 38) {
+	uint64_t m = (uint64_t) gems->scale + rate->scale;
+	if (gems->is_big || gems->neg || rate->is_big || rate->neg || m > 38) {
 		return false;
 	}
 	uint32_t s = scale < m ? scale : (uint32_t) m;
-	tc_u128 mag = (tc_u128) c * rate->small;
+	tc_u128 mag = (tc_u128) gems->small * rate->small;
 	if (m > s) {
 		uint32_t k = (uint32_t) m - s;
 		/* a 64-bit division when the product allows it: the common case, and far cheaper */
@@ -148,25 +148,24 @@ bool tc_mint_fixed_tokens(uint64_t c, uint32_t cscale, const tc_dec *rate, uint3
 	if ((mag >> 64) != 0) {
 		return false;
 	}
-	*out = (uint64_t) mag;
-	*out_scale = s;
+	dec_set_u64(tokens, (uint64_t) mag, false, s);
 	return true;
 #else
-	(void) c; (void) cscale; (void) rate; (void) scale; (void) out; (void) out_scale;
+	(void) gems; (void) rate; (void) scale; (void) tokens;
 	return false;
 #endif
 }
 
-bool tc_mint_fixed_percentage(uint64_t c, uint64_t total, tc_mint_mode mode, uint32_t scale,
-		uint64_t *out, uint32_t *out_scale)
+/*
+ * The percentage of c in total (same scale, 0 < c <= total) as tc_mint_user_percentage() gives it,
+ * on machine integers: tc_dec_div of two values at the same scale is q = trunc(n * 10^S / total)
+ * at S places when it does not terminate there, else q with its trailing zeros dropped. COMPAT
+ * divides c and multiplies q by 100 (same places); EXACT divides 100 * c. False when it does not fit.
+ */
+static bool fixed_percentage(uint64_t c, uint64_t total, tc_mint_mode mode, uint32_t scale, tc_dec *pct)
 {
 #ifdef TC_HAVE_U128
-	/*
-	 * tc_dec_div of two values at the same scale: q = trunc(n * 10^scale / total) at `scale`
-	 * places when it does not terminate there, else with its trailing zeros dropped. COMPAT
-	 * divides c and multiplies q by 100 (same places); EXACT divides 100 * c.
-	 */
-	if (scale > TC_MINT_FIXED_PCT_MAX_SCALE || total == 0 || c == 0 || c > total) {
+	if (scale > MINT_FIXED_PCT_MAX_SCALE || total == 0 || c == 0 || c > total) {
 		return false;
 	}
 	uint32_t k = mode == TC_MINT_COMPAT ? scale : scale + 2;
@@ -181,47 +180,95 @@ bool tc_mint_fixed_percentage(uint64_t c, uint64_t total, tc_mint_mode mode, uin
 		r = (uint64_t) (n - (tc_u128) q * total);
 	}
 	if (r == 0) {
-		while (s > 0 && q % 10 == 0) {
+		while (s > 0 && q % 10 == 0) {   /* at most S steps, S <= 16 */
 			q /= 10;
 			s--;
 		}
 	}
-	*out = mode == TC_MINT_COMPAT ? q * 100 : q;   /* q <= 10^16: no overflow */
-	*out_scale = s;
+	dec_set_u64(pct, mode == TC_MINT_COMPAT ? q * 100 : q, false, s);   /* q <= 10^16: no overflow */
 	return true;
 #else
-	(void) c; (void) total; (void) mode; (void) scale; (void) out; (void) out_scale;
+	(void) c; (void) total; (void) mode; (void) scale; (void) pct;
 	return false;
 #endif
 }
 
-/* ---- COMPAT: today's backend, step by step ---- */
+/* ---- the day: plan ---- */
 
-static void run_compat(tc_mint_user *users, size_t n, uint32_t scale, tc_mint_summary *out)
+void tc_mint_begin(tc_mint_day *d, const tc_dec *supply, tc_mint_mode mode, uint32_t scale, uint32_t gscale)
 {
-	for (size_t i = 0; i < n; i++) {
-		tc_mint_user *u = &users[i];
-		if (takes_part(u)) {
-			tc_dec_mul(&u->tokens, &u->gems, &out->rate, scale);
-			tc_dec_add(&out->minted, &out->minted, &u->tokens, TC_SCALE_EXACT);
-		}
-	}
+	d->supply = supply;
+	d->mode = mode;
+	d->scale = scale;
+	d->gscale = gscale;
+	tc_dec_init(&d->total);
+	tc_dec_init(&d->rate);
+	tc_dec_init(&d->minted);
+	tc_dec_init(&d->dust);
+	d->paid = 0;
+	d->tot_lo = d->tot_hi = 0;
+	d->mint_lo = d->mint_hi = 0;
+	d->mint_scale = 0;
+	d->mint_any = false;
 }
 
-void tc_mint_percentage(tc_dec *pct, const tc_dec *gems, const tc_dec *total, tc_mint_mode mode,
-		uint32_t scale)
+bool tc_mint_count(tc_mint_day *d, const tc_dec *gems)
 {
+	if (tc_dec_sign(gems) <= 0) {
+		return false;
+	}
+	tc_dec_add(&d->total, &d->total, gems, TC_SCALE_EXACT);
+	d->paid++;
+	return true;
+}
+
+void tc_mint_plan(tc_mint_day *d)
+{
+	if (d->paid == 0) {
+		return;   /* total and rate stay 0 */
+	}
+	if (d->tot_lo != 0 || d->tot_hi != 0) {
+		tc_dec t;
+		tc_dec_init(&t);
+		dec_set_u128(&t, d->tot_lo, d->tot_hi, d->gscale);
+		tc_dec_add(&d->total, &d->total, &t, TC_SCALE_EXACT);
+		tc_dec_clear(&t);
+	}
+	tc_dec_rescale(&d->total, d->gscale);
+	tc_dec_div(&d->rate, d->supply, &d->total, d->scale);   /* total > 0 */
+	/* every participant's tokens have this scale (tc_dec_mul's rule) */
+	uint64_t m = (uint64_t) d->gscale + d->rate.scale;
+	d->mint_scale = d->scale < m ? d->scale : (uint32_t) m;
+}
+
+/* ---- the day: per user ---- */
+
+void tc_mint_compat_tokens(tc_mint_day *d, const tc_dec *gems, tc_dec *tokens)
+{
+	if (!fixed_tokens(gems, &d->rate, d->scale, tokens)) {
+		tc_dec_mul(tokens, gems, &d->rate, d->scale);
+	}
+	tc_mint_add_minted(d, tokens);
+}
+
+void tc_mint_user_percentage(const tc_mint_day *d, const tc_dec *gems, tc_dec *pct)
+{
+	const tc_dec *total = &d->total;
 	tc_dec hundred, t;
 
+	if (!total->is_big && !gems->is_big && gems->scale == total->scale
+			&& fixed_percentage(gems->small, total->small, d->mode, d->scale, pct)) {
+		return;
+	}
 	tc_dec_init(&hundred);
 	tc_dec_init(&t);
 	tc_dec_from_i64(&hundred, 100);
-	if (mode == TC_MINT_COMPAT) {
-		tc_dec_div(&t, gems, total, scale);   /* total > 0 */
-		tc_dec_mul(pct, &t, &hundred, scale);
+	if (d->mode == TC_MINT_COMPAT) {
+		tc_dec_div(&t, gems, total, d->scale);   /* total > 0 */
+		tc_dec_mul(pct, &t, &hundred, d->scale);
 	} else {
 		tc_dec_mul(&t, gems, &hundred, TC_SCALE_EXACT);
-		tc_dec_div(pct, &t, total, scale);
+		tc_dec_div(pct, &t, total, d->scale);
 	}
 	tc_dec_clear(&hundred);
 	tc_dec_clear(&t);
@@ -229,33 +276,57 @@ void tc_mint_percentage(tc_dec *pct, const tc_dec *gems, const tc_dec *total, tc
 
 /* ---- EXACT: largest remainder ---- */
 
+static bool takes_part(const tc_mint_user *u)
+{
+	return tc_dec_sign(&u->gems) > 0;
+}
+
+/* Byte-wise order of two ids, a prefix before any longer id. */
+static int cmp_ids(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int c = memcmp(a, b, alen < blen ? alen : blen);
+	if (c != 0) {
+		return c;
+	}
+	return (alen > blen) - (alen < blen);
+}
+
 /* One participant in the ranking of remainders. */
 typedef struct rank_entry {
-#ifdef TC_HAVE_U128
-	tc_u128 rem;           /* fast path */
-#endif
-	mpz_srcptr big_rem;    /* GMP path */
+	uint64_t rem_lo, rem_hi;   /* machine-integer path (two words: emalloc aligns to 8 bytes only) */
+	const mp_limb_t *big_rem;  /* GMP path: rem_limbs limbs, least significant first */
+	size_t rem_limbs;
 	const char *id;
 	size_t id_len;
-	size_t part;           /* index among the participants */
+	size_t part;               /* index among the participants */
+	size_t user;               /* index in users[] */
 } rank_entry;
+
+/* rank[j] for participant j, users[i]. */
+static void rank_set(rank_entry *r, const tc_mint_user *users, size_t i, size_t j)
+{
+	r->id = users[i].id;
+	r->id_len = users[i].id_len;
+	r->part = j;
+	r->user = i;
+}
 
 /* Larger remainder first, then smaller id. */
 #ifdef TC_HAVE_U128
 static int cmp_rank_u128(const void *pa, const void *pb)
 {
 	const rank_entry *a = pa, *b = pb;
-	if (a->rem != b->rem) {
-		return a->rem > b->rem ? -1 : 1;
+	if (a->rem_hi != b->rem_hi || a->rem_lo != b->rem_lo) {
+		return a->rem_hi > b->rem_hi || (a->rem_hi == b->rem_hi && a->rem_lo > b->rem_lo) ? -1 : 1;
 	}
 	return cmp_ids(a->id, a->id_len, b->id, b->id_len);
 }
 #endif
 
-static int cmp_rank_mpz(const void *pa, const void *pb)
+static int cmp_rank_limbs(const void *pa, const void *pb)
 {
 	const rank_entry *a = pa, *b = pb;
-	int c = mpz_cmp(a->big_rem, b->big_rem);
+	int c = mpn_cmp(a->big_rem, b->big_rem, (mp_size_t) a->rem_limbs);
 	if (c != 0) {
 		return c > 0 ? -1 : 1;
 	}
@@ -271,10 +342,35 @@ static void swap_rank(rank_entry *a, rank_entry *b)
 	*b = t;
 }
 
+/* Sorts a[lo..hi) by cmp; heapsort, so n log n whatever the order. */
+static void sift_down(rank_entry *a, size_t root, size_t n, rank_cmp cmp)
+{
+	for (size_t child; (child = 2 * root + 1) < n; root = child) {
+		if (child + 1 < n && cmp(&a[child], &a[child + 1]) < 0) {
+			child++;
+		}
+		if (cmp(&a[root], &a[child]) >= 0) {
+			return;
+		}
+		swap_rank(&a[root], &a[child]);
+	}
+}
+
+static void heap_sort(rank_entry *a, size_t n, rank_cmp cmp)
+{
+	for (size_t i = n / 2; i-- > 0;) {
+		sift_down(a, i, n, cmp);
+	}
+	for (size_t i = n; i-- > 1;) {
+		swap_rank(&a[0], &a[i]);
+		sift_down(a, 0, i, cmp);
+	}
+}
+
 /*
  * Rearranges a[0..n) so that a[0..k) are the k first entries in cmp's order (in no particular
  * order among themselves): only those get an extra unit, so a full sort is wasted work.
- * Quickselect with a median-of-three pivot; past a depth budget it falls back to qsort.
+ * Quickselect with a median-of-three pivot; past a depth budget, heapsort.
  */
 static void select_first(rank_entry *a, size_t n, size_t k, rank_cmp cmp)
 {
@@ -286,7 +382,7 @@ static void select_first(rank_entry *a, size_t n, size_t k, rank_cmp cmp)
 	}
 	while (hi - lo > 16) {
 		if (budget-- == 0) {
-			qsort(a + lo, hi - lo, sizeof *a, cmp);
+			heap_sort(a + lo, hi - lo, cmp);
 			return;
 		}
 		size_t mid = lo + (hi - lo) / 2, last = hi - 1;
@@ -319,30 +415,26 @@ static void select_first(rank_entry *a, size_t n, size_t k, rank_cmp cmp)
 	}
 }
 
-#ifdef TC_HAVE_U128
-/* d = v / 10^scale, v >= 0. */
-static void dec_set_u64(tc_dec *d, uint64_t v, uint32_t scale)
+/* n items of size bytes from tc_mem_alloc(), or NULL (also when n * size overflows). */
+static void *alloc_array(size_t n, size_t size)
 {
-	if (v <= (uint64_t) INT64_MAX) {
-		tc_dec_from_i64(d, (int64_t) v);
-		d->scale = scale;   /* the coefficient is v: only its scale changes */
-		return;
+	if (n > SIZE_MAX / size) {
+		return NULL;
 	}
-	mpz_t z;
-	mpz_init(z);
-	mpz_import(z, 1, -1, sizeof v, 0, 0, &v);
-	tc_dec_from_mpz(d, z, scale);
-	mpz_clear(z);
+	return tc_mem_alloc(n * size);
 }
 
+#ifdef TC_HAVE_U128
 /*
- * The shares (units[0..m)) and remainders (rank[0..m)) on machine integers. Returns false when
- * a value does not fit; then the GMP path runs instead.
+ * EXACT on machine integers: shares straight into the users' tokens, remainders into rank[0..m).
+ * False (no user touched) when a value does not fit; then the GMP path runs instead.
  */
-static bool exact_units_u128(const tc_dec *supply, const tc_mint_user *users, size_t n,
-		uint32_t scale, uint32_t gscale, rank_entry *rank, uint64_t *units, uint64_t *supply_units)
+static bool exact_u128(tc_mint_day *d, tc_mint_user *users, size_t n, uint32_t gscale, rank_entry *rank,
+		uint64_t *units)
 {
-	tc_u128 k, tot = 0, d, p;
+	const tc_dec *supply = d->supply;
+	uint32_t scale = d->scale;
+	tc_u128 k, tot = 0, den, p;
 	size_t m = 0;
 
 	if (supply->is_big || scale > 19 || gscale > 19 || supply->scale > 38) {
@@ -371,86 +463,23 @@ static bool exact_units_u128(const tc_dec *supply, const tc_mint_user *users, si
 	if (tot > ~(tc_u128) 0 / p) {
 		return false;
 	}
-	d = p * tot;
+	den = p * tot;
 
+	uint64_t supply_units = (uint64_t) (k / p), sum = 0;
 	m = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!takes_part(&users[i])) {
 			continue;
 		}
 		tc_u128 nu = k * units[m];          /* both < 2^64 */
-		units[m] = (uint64_t) (nu / d);     /* <= k / 10^P < 2^64 */
-		rank[m].rem = nu % d;
-		rank[m].big_rem = NULL;
-		rank[m].id = users[i].id;
-		rank[m].id_len = users[i].id_len;
-		rank[m].part = m;
-		m++;
+		units[m] = (uint64_t) (nu / den);   /* <= k / 10^P < 2^64 */
+		tc_u128 rem = nu % den;
+		rank[m].rem_lo = (uint64_t) rem;
+		rank[m].rem_hi = (uint64_t) (rem >> 64);
+		rank_set(&rank[m], users, i, m);
+		sum += units[m++];                  /* sum <= supply_units */
 	}
-	*supply_units = (uint64_t) (k / p);
-	return true;
-}
-#endif
-
-/* The same on GMP: shares[0..m) and rems[0..m) (initialised) receive the shares and remainders. */
-static void exact_units_mpz(const tc_dec *supply, const tc_mint_user *users, size_t n,
-		uint32_t scale, uint32_t gscale, rank_entry *rank, mpz_t *shares, mpz_t *rems,
-		mpz_t supply_units)
-{
-	mpz_t k, d, p;
-	size_t m = 0;
-
-	mpz_inits(k, d, p, NULL);
-	tc_dec_get_mpz(k, supply);
-	mpz_ui_pow_ui(p, 10, scale);
-	mpz_mul(k, k, p);
-	for (size_t i = 0; i < n; i++) {
-		if (!takes_part(&users[i])) {
-			continue;
-		}
-		tc_dec_get_mpz(shares[m], &users[i].gems);
-		mpz_ui_pow_ui(p, 10, gscale - users[i].gems.scale);
-		mpz_mul(shares[m], shares[m], p);   /* Gu for now */
-		mpz_add(d, d, shares[m]);
-		m++;
-	}
-	mpz_ui_pow_ui(p, 10, supply->scale);
-	mpz_mul(d, d, p);
-	mpz_tdiv_q(supply_units, k, p);
-
-	for (size_t j = 0; j < m; j++) {
-		mpz_mul(shares[j], shares[j], k);
-		mpz_tdiv_qr(shares[j], rems[j], shares[j], d);
-	}
-	m = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!takes_part(&users[i])) {
-			continue;
-		}
-		rank[m].big_rem = rems[m];
-		rank[m].id = users[i].id;
-		rank[m].id_len = users[i].id_len;
-		rank[m].part = m;
-		m++;
-	}
-	mpz_clears(k, d, p, NULL);
-}
-
-#ifdef TC_HAVE_U128
-/* EXACT on machine integers; false (nothing written) when the values do not fit. */
-static bool run_exact_u128(const tc_dec *supply, tc_mint_user *users, size_t n, uint32_t scale,
-		uint32_t gscale, rank_entry *rank, uint64_t *units, tc_mint_summary *out)
-{
-	size_t m = out->paid;
-	uint64_t supply_units, sum = 0, left;
-
-	if (!exact_units_u128(supply, users, n, scale, gscale, rank, units, &supply_units)) {
-		return false;
-	}
-	for (size_t j = 0; j < m; j++) {
-		sum += units[j];   /* sum <= supply_units */
-	}
-	left = supply_units - sum;   /* < m */
+	uint64_t left = supply_units - sum;   /* < m */
 	if (left > 0) {
 		select_first(rank, m, (size_t) left, cmp_rank_u128);
 		for (uint64_t r = 0; r < left; r++) {
@@ -460,117 +489,179 @@ static bool run_exact_u128(const tc_dec *supply, tc_mint_user *users, size_t n, 
 	size_t j = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (takes_part(&users[i])) {
-			dec_set_u64(&users[i].tokens, units[j++], scale);
+			dec_set_u64(&users[i].tokens, units[j++], false, scale);
 		}
 	}
-	dec_set_u64(&out->minted, supply_units, scale);
+	dec_set_u64(&d->minted, supply_units, false, scale);
 	return true;
 }
 #endif
 
-/* EXACT on GMP, for values of any size. */
-static tc_status run_exact_mpz(const tc_dec *supply, tc_mint_user *users, size_t n, uint32_t scale,
-		uint32_t gscale, rank_entry *rank, tc_mint_summary *out)
+/*
+ * EXACT with GMP, for values of any size. GMP's memory holds one user's numbers at a time; the
+ * remainders, which the ranking needs all at once, are copied into one tc_mem block.
+ */
+static tc_status exact_gmp(tc_mint_day *d, tc_mint_user *users, size_t n, uint32_t gscale, rank_entry *rank)
 {
-	size_t m = out->paid;
-	mpz_t *shares = malloc(m * sizeof *shares), *rems = malloc(m * sizeof *rems);
-	mpz_t supply_units, left;
+	size_t m = d->paid, j = 0;
+	mpz_t k, den, p, nu, q, sum, units;
+	mp_limb_t *rems = NULL;
+	size_t dn;
+	tc_status status = TC_OK;
 
-	if (shares == NULL || rems == NULL) {
-		free(shares);
-		free(rems);
-		return TC_ERR_RANGE;
-	}
-	for (size_t j = 0; j < m; j++) {
-		mpz_init(shares[j]);
-		mpz_init(rems[j]);
-	}
-	mpz_inits(supply_units, left, NULL);
-	exact_units_mpz(supply, users, n, scale, gscale, rank, shares, rems, supply_units);
-	mpz_set(left, supply_units);
-	for (size_t j = 0; j < m; j++) {
-		mpz_sub(left, left, shares[j]);
-	}
-	if (mpz_sgn(left) > 0) {
-		size_t l = (size_t) mpz_get_ui(left);   /* < m */
-		select_first(rank, m, l, cmp_rank_mpz);
-		for (size_t r = 0; r < l; r++) {
-			mpz_add_ui(shares[rank[r].part], shares[rank[r].part], 1);
-		}
-	}
-	size_t j = 0;
+	mpz_inits(k, den, p, nu, q, sum, units, NULL);
+	tc_dec_get_mpz(k, d->supply);
+	mpz_ui_pow_ui(p, 10, d->scale);
+	mpz_mul(k, k, p);
 	for (size_t i = 0; i < n; i++) {
 		if (takes_part(&users[i])) {
-			tc_dec_from_mpz(&users[i].tokens, shares[j++], scale);
+			tc_dec_get_mpz(nu, &users[i].gems);
+			mpz_ui_pow_ui(p, 10, gscale - users[i].gems.scale);
+			mpz_addmul(den, nu, p);   /* Tot */
 		}
 	}
-	tc_dec_from_mpz(&out->minted, supply_units, scale);
-	for (size_t k = 0; k < m; k++) {
-		mpz_clear(shares[k]);
-		mpz_clear(rems[k]);
-	}
-	mpz_clears(supply_units, left, NULL);
-	free(shares);
-	free(rems);
-	return TC_OK;
-}
-
-static tc_status run_exact(const tc_dec *supply, tc_mint_user *users, size_t n, uint32_t scale,
-		tc_mint_summary *out)
-{
-	size_t m = out->paid;
-	uint32_t gscale = 0;
-	tc_status status = TC_OK;
-	rank_entry *rank = malloc(m * sizeof *rank);
-
-	if (rank == NULL) {
-		return TC_ERR_RANGE;
+	mpz_ui_pow_ui(p, 10, d->supply->scale);
+	mpz_mul(den, den, p);   /* D = 10^P * Tot */
+	mpz_tdiv_q(units, k, p);   /* the supply in units of 10^-S, truncated */
+	dn = mpz_size(den);
+	if ((rems = alloc_array(m, dn * sizeof *rems)) == NULL) {
+		status = TC_ERR_NOMEM;
+		goto done;
 	}
 	for (size_t i = 0; i < n; i++) {
+		if (!takes_part(&users[i])) {
+			continue;
+		}
+		tc_dec_get_mpz(nu, &users[i].gems);
+		mpz_ui_pow_ui(p, 10, gscale - users[i].gems.scale);
+		mpz_mul(nu, nu, p);
+		mpz_mul(nu, nu, k);                      /* N_u */
+		mpz_tdiv_qr(q, nu, nu, den);             /* share, remainder (< D: at most dn limbs) */
+		mpz_add(sum, sum, q);
+		tc_dec_from_mpz(&users[i].tokens, q, d->scale);
+		mp_limb_t *r = rems + j * dn;
+		size_t rn = mpz_size(nu);
+		for (size_t l = 0; l < dn; l++) {
+			r[l] = l < rn ? mpz_getlimbn(nu, (mp_size_t) l) : 0;
+		}
+		rank[j].big_rem = r;
+		rank[j].rem_limbs = dn;
+		rank_set(&rank[j], users, i, j);
+		j++;
+	}
+	tc_dec_from_mpz(&d->minted, units, d->scale);
+	mpz_sub(q, units, sum);   /* units left over: < m */
+	if (mpz_sgn(q) > 0) {
+		size_t left = (size_t) mpz_get_ui(q);
+		tc_dec unit;
+		tc_dec_init(&unit);
+		dec_set_u64(&unit, 1, false, d->scale);
+		select_first(rank, m, left, cmp_rank_limbs);
+		for (size_t r = 0; r < left; r++) {
+			tc_dec *t = &users[rank[r].user].tokens;
+			tc_dec_add(t, t, &unit, TC_SCALE_EXACT);
+		}
+		tc_dec_clear(&unit);
+	}
+
+done:
+	tc_mem_free(rems);
+	mpz_clears(k, den, p, nu, q, sum, units, NULL);
+	return status;
+}
+
+tc_status tc_mint_exact_tokens(tc_mint_day *d, tc_mint_user *users, size_t n)
+{
+	size_t m = d->paid;
+	uint32_t gscale = 0;
+	tc_status status = TC_OK;
+	rank_entry *rank;
+
+	for (size_t i = 0; i < n; i++) {
+		tc_dec_clear(&users[i].tokens);
 		if (takes_part(&users[i]) && users[i].gems.scale > gscale) {
 			gscale = users[i].gems.scale;
 		}
 	}
+	if (m == 0) {
+		return TC_OK;
+	}
+	if ((rank = alloc_array(m, sizeof *rank)) == NULL) {
+		return TC_ERR_NOMEM;
+	}
 #ifdef TC_HAVE_U128
-	uint64_t *units = malloc(m * sizeof *units);
-	bool done = units != NULL && run_exact_u128(supply, users, n, scale, gscale, rank, units, out);
-	free(units);
+	uint64_t *units = alloc_array(m, sizeof *units);
+	if (units == NULL) {
+		tc_mem_free(rank);
+		return TC_ERR_NOMEM;
+	}
+	bool done = exact_u128(d, users, n, gscale, rank, units);
+	tc_mem_free(units);
 	if (!done)
 #endif
 	{
-		status = run_exact_mpz(supply, users, n, scale, gscale, rank, out);
+		status = exact_gmp(d, users, n, gscale, rank);
 	}
-	free(rank);
+	tc_mem_free(rank);
 	return status;
 }
 
-tc_status tc_mint_run(const tc_dec *supply, tc_mint_user *users, size_t n, tc_mint_mode mode,
-		uint32_t scale, tc_mint_summary *out)
+/* ---- the day: finish ---- */
+
+void tc_mint_finish(tc_mint_day *d)
 {
+	if (d->mint_any) {
+		tc_dec t;
+		tc_dec_init(&t);
+		dec_set_u128(&t, d->mint_lo, d->mint_hi, d->mint_scale);
+		tc_dec_add(&d->minted, &d->minted, &t, TC_SCALE_EXACT);
+		tc_dec_clear(&t);
+		d->mint_any = false;
+		d->mint_lo = d->mint_hi = 0;
+	}
+	tc_dec_sub(&d->dust, d->supply, &d->minted, TC_SCALE_EXACT);
+}
+
+void tc_mint_day_clear(tc_mint_day *d)
+{
+	tc_dec_clear(&d->total);
+	tc_dec_clear(&d->rate);
+	tc_dec_clear(&d->minted);
+	tc_dec_clear(&d->dust);
+	d->paid = 0;
+}
+
+tc_status tc_mint_run(const tc_dec *supply, tc_mint_user *users, size_t n, tc_mint_mode mode,
+		uint32_t scale, tc_mint_day *d)
+{
+	uint32_t gscale = 0;
 	tc_status status = TC_OK;
 
 	if (mode != TC_MINT_COMPAT && mode != TC_MINT_EXACT) {
-		return TC_ERR_RANGE;
+		return TC_ERR_MODE;
 	}
 	if (tc_dec_sign(supply) < 0) {
 		return TC_ERR_NEGATIVE;
 	}
-
-	tc_mint_summary_clear(out);
 	for (size_t i = 0; i < n; i++) {
-		tc_dec_clear(&users[i].tokens);
-		if (takes_part(&users[i])) {
-			tc_dec_add(&out->total, &out->total, &users[i].gems, TC_SCALE_EXACT);
-			out->paid++;
+		gscale = users[i].gems.scale > gscale ? users[i].gems.scale : gscale;
+	}
+	tc_mint_begin(d, supply, mode, scale, gscale);
+	for (size_t i = 0; i < n; i++) {
+		tc_dec_rescale(&users[i].gems, gscale);
+		tc_mint_count(d, &users[i].gems);
+	}
+	tc_mint_plan(d);
+	if (mode == TC_MINT_EXACT) {
+		status = tc_mint_exact_tokens(d, users, n);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			tc_dec_clear(&users[i].tokens);
+			if (takes_part(&users[i])) {
+				tc_mint_compat_tokens(d, &users[i].gems, &users[i].tokens);
+			}
 		}
 	}
-
-	if (out->paid > 0) {
-		tc_dec_div(&out->rate, supply, &out->total, scale);   /* total > 0 */
-		status = mode == TC_MINT_COMPAT
-			? (run_compat(users, n, scale, out), TC_OK)
-			: run_exact(supply, users, n, scale, out);
-	}
-	tc_dec_sub(&out->dust, supply, &out->minted, TC_SCALE_EXACT);
+	tc_mint_finish(d);
 	return status;
 }
