@@ -1,7 +1,7 @@
 <?php
 // Runs every benchmark, one PHP process per workload, and prints one table per workload.
 //   php benchmarks/run.php [--quick] [--ext=PATH] [--out=DIR] [--tag=NAME] [--only=add,mint,widths,...]
-//                          [--jit=off,tracing]
+//                          [--jit=off,tracing] [--impls=tokencalc,bcmath]
 // The tokencalc module comes from --ext, $TOKENCALC_SO, or the one this PHP already loaded.
 // A full run writes results.md, results.json and results.svg to benchmarks/results/ (or --out), and
 // merges the width sweep into widths.{json,md,svg} there (a run replaces the earlier one of the same
@@ -58,6 +58,9 @@ if (isset($opt['only'])) {
 }
 
 $php = bench_php_command($opt);
+if (isset($opt['impls'])) {
+    putenv('TOKENCALC_BENCH_IMPLS=' . $opt['impls']);
+}
 $results = [];
 $failed = false;
 /** Runs one workload in its own process and returns its decoded result (null on failure) and exit code. */

@@ -102,6 +102,8 @@ function widths_available(): array
     $out = ['tokencalc' => $why['tokencalc'], 'bcmath' => $why['bcmath'], 'number' => null, 'brick' => $why['brick']];
     if (!class_exists(\BcMath\Number::class)) {
         $out['number'] = 'not available: BcMath\Number needs PHP 8.4+ with bcmath';
+    } elseif (($only = getenv('TOKENCALC_BENCH_IMPLS')) && !in_array('number', explode(',', $only), true)) {
+        $out['number'] = 'not selected (--impls)';
     }
     if ($out['brick'] !== null && ($p = getenv('TOKENCALC_BRICK_AUTOLOAD')) && is_file($p)) {
         require_once $p;

@@ -164,6 +164,11 @@ function bench_available(array $functions): array
         $ffi = 'not available: legacy FFI library not built (benchmarks/legacy-ffi/build.sh needs cargo)';
     }
     $why['ffi_cdef'] = $why['ffi_cached'] = $ffi;
+    // run.php --impls=tokencalc,bcmath: the others are left out (a before/after comparison in minutes).
+    $only = getenv('TOKENCALC_BENCH_IMPLS');
+    foreach ($only ? array_diff(array_keys($why), explode(',', $only)) : [] as $impl) {
+        $why[$impl] ??= 'not selected (--impls)';
+    }
     return $why;
 }
 
