@@ -81,24 +81,24 @@ ValueError: tokencalc_receipt(): Argument #2 ($key) must be exactly 32 bytes lon
 ValueError: tokencalc_receipt_verify(): Argument #2 ($key) must be exactly 32 bytes long
 ValueError: tokencalc_receipt(): Argument #2 ($key) must be exactly 32 bytes long
 -- values: only strings, ints and arrays, wherever they are
-TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record['users']['u1']['tokens'] is float
-TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record['amount'] is float
-TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record['flags'][3] is bool
-TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record['flags'][-7] is bool
+TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record["users"]["u1"]["tokens"] is float
+TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record["amount"] is float
+TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record["flags"][3] is bool
+TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record["flags"][-7] is bool
 TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record[0][1][2] is null
-TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record['when'] is DateTimeImmutable
-TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record['o'] is stdClass
-TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record['suit'] is Suit
-TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record['f'] is Closure
-TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record['handle'] is resource
-TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record['last']['x'] is float
-TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record['it\'s']['back\\slash']['nul\x00byte']['new\nline'] is float
-TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record['']['\xC3\xA9'] is float
-TypeError: tokencalc_receipt_verify(): Argument #1 ($record) must contain only strings, ints and arrays, $record['a']['b'] is null
+TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record["when"] is DateTimeImmutable
+TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record["o"] is stdClass
+TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record["suit"] is Suit
+TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record["f"] is Closure
+TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record["handle"] is resource
+TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record["last"]["x"] is float
+TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record["it's"]["back\\slash"]["nul\x00byte"]["new\nline"] is float
+TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record[""]["é"] is float
+TypeError: tokencalc_receipt_verify(): Argument #1 ($record) must contain only strings, ints and arrays, $record["a"]["b"] is null
 -- a deep path shows its first and last 16 levels
-TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record['k0']['k1']['k2']['k3']['k4']['k5']['k6']['k7']['k8']['k9']['k10']['k11']['k12']['k13']['k14']['k15']...(8 levels)...['k24']['k25']['k26']['k27']['k28']['k29']['k30']['k31']['k32']['k33']['k34']['k35']['k36']['k37']['k38']['k39'] is float
+TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record["k0"]["k1"]["k2"]["k3"]["k4"]["k5"]["k6"]["k7"]["k8"]["k9"]["k10"]["k11"]["k12"]["k13"]["k14"]["k15"]...(8 levels)...["k24"]["k25"]["k26"]["k27"]["k28"]["k29"]["k30"]["k31"]["k32"]["k33"]["k34"]["k35"]["k36"]["k37"]["k38"]["k39"] is float
 TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]...(9968 levels)...[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0] is bool
 -- an error leaves no mark on the arrays it walked
-TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record['again']['bad'] is null
+TypeError: tokencalc_receipt(): Argument #1 ($record) must contain only strings, ints and arrays, $record["again"]["bad"] is null
 clean
 64

@@ -62,11 +62,11 @@ bool(true)
 bool(true)
 bool(true)
 -- cycles
-ValueError: tokencalc_receipt(): Argument #1 ($record) must not be recursive, $record['self'] refers back to an array that contains it
-ValueError: tokencalc_receipt(): Argument #1 ($record) must not be recursive, $record['self'] refers back to an array that contains it
-ValueError: tokencalc_receipt_verify(): Argument #1 ($record) must not be recursive, $record['self'] refers back to an array that contains it
-ValueError: tokencalc_receipt(): Argument #1 ($record) must not be recursive, $record['l1']['l2']['back'] refers back to an array that contains it
-ValueError: tokencalc_receipt(): Argument #1 ($record) must not be recursive, $record['wrap'][7]['me'] refers back to an array that contains it
-ValueError: tokencalc_receipt(): Argument #1 ($record) must not be recursive, $record['d']['up']['deeper'][0] refers back to an array that contains it
+ValueError: tokencalc_receipt(): Argument #1 ($record) must not be recursive, $record["self"] refers back to an array that contains it
+ValueError: tokencalc_receipt(): Argument #1 ($record) must not be recursive, $record["self"] refers back to an array that contains it
+ValueError: tokencalc_receipt_verify(): Argument #1 ($record) must not be recursive, $record["self"] refers back to an array that contains it
+ValueError: tokencalc_receipt(): Argument #1 ($record) must not be recursive, $record["l1"]["l2"]["back"] refers back to an array that contains it
+ValueError: tokencalc_receipt(): Argument #1 ($record) must not be recursive, $record["wrap"][7]["me"] refers back to an array that contains it
+ValueError: tokencalc_receipt(): Argument #1 ($record) must not be recursive, $record["d"]["up"]["deeper"][0] refers back to an array that contains it
 -- the arrays of a cycle are usable once it is cut
 int(64)

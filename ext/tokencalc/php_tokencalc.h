@@ -38,8 +38,33 @@ zend_result php_tokencalc_arg_to_dec(tc_dec *d, zval *arg, uint32_t arg_num);
 zend_result php_tokencalc_entry_to_dec(tc_dec *d, zval *value, uint32_t arg_num,
 		zend_string *key, zend_ulong h);
 
-/* Writes an array entry as error messages name it: ["key"] (cut at 64 bytes) or [42]. */
+/*
+ * How error messages name a key, the same in every function (fees, sum, mint, receipt paths):
+ *   [-5]                 an int key, signed;
+ *   ["peer"]             a string key, written as in a PHP double-quoted string: \\ \" \$ \n \r \t \v \f \e
+ *                        escaped, \xHH for other control bytes, DEL and bytes that are not UTF-8,
+ *                        \u{...} for the code points that would hide, reorder or break the text
+ *                        (C1 controls, bidi marks, U+2028/2029, BOM); other UTF-8 is kept. At most
+ *                        PHP_TOKENCALC_KEY_DESC_BYTES bytes of the key are shown, cut before a whole
+ *                        character or escape and marked ["abc"...];
+ *   [key of type float]  any other key an iterator can yield (float, null, bool, array, or the class
+ *                        of an object).
+ * where receives a NUL-terminated description of at most size bytes (size >= PHP_TOKENCALC_KEY_DESC_MIN).
+ */
+#define PHP_TOKENCALC_KEY_DESC_BYTES 64
+#define PHP_TOKENCALC_KEY_DESC_MIN 32
+#define PHP_TOKENCALC_KEY_DESC_SIZE 96 /* a buffer big enough for any key's description */
+void php_tokencalc_describe_key(char *where, size_t size, const zval *key);
+
+/* php_tokencalc_describe_key() for an array entry's key (NULL for an int key h). */
 void php_tokencalc_describe_entry(char *where, size_t size, const zend_string *key, zend_ulong h);
+
+/*
+ * php_tokencalc_entry_to_dec() for any key zval (an iterator's), with max_digits given: a caller
+ * that took its settings once at the start of its call passes its snapshot.
+ */
+zend_result php_tokencalc_value_to_dec(tc_dec *d, zval *value, uint32_t arg_num, const zval *key,
+		zend_long max_digits);
 
 /* Reads a string|int argument straight into a tc_dec inside the fast ZPP block. */
 #define TC_Z_PARAM_DEC(dest) \
@@ -77,8 +102,11 @@ zend_string *php_tokencalc_dec_to_str(const tc_dec *d);
 
 /*
  * Calls cb(key, value, ctx) for each entry of an array or Traversable (value dereferenced; key an
- * int or string zval for arrays, whatever the iterator yields otherwise). Stops at the first
- * FAILURE or exception and returns FAILURE; arg_num names the argument in engine errors.
+ * int or string zval for arrays, whatever the iterator yields otherwise, or its position when it
+ * has no keys, as foreach). Steps like the engine's spl_iterator_apply() (iter->index kept, an
+ * exception looked for after every step), and an iterator that gives no value (NULL data) is a
+ * ValueError rather than an early end. Stops at the first FAILURE (cb must have thrown) or
+ * exception and returns FAILURE; arg_num names the argument in errors.
  */
 typedef zend_result (*php_tokencalc_iter_cb)(zval *key, zval *value, void *ctx);
 zend_result php_tokencalc_iterate(zval *iterable, uint32_t arg_num, php_tokencalc_iter_cb cb, void *ctx);

@@ -124,48 +124,204 @@ zend_result php_tokencalc_arg_to_dec(tc_dec *d, zval *arg, uint32_t arg_num)
 	}
 }
 
+/* One writer for key descriptions: never past end, always room kept for the closing bytes. */
+typedef struct {
+	char *p, *end;
+} tc_desc_out;
+
+static bool desc_put(tc_desc_out *o, const char *s, size_t n)
+{
+	if ((size_t) (o->end - o->p) < n) {
+		return false;
+	}
+	memcpy(o->p, s, n);
+	o->p += n;
+	return true;
+}
+
+/*
+ * The length of the valid UTF-8 sequence at p (at most left bytes) and its code point, or 0 when
+ * the byte at p does not start one (a stray continuation byte, an overlong form, a surrogate).
+ */
+static size_t desc_utf8(const unsigned char *p, size_t left, uint32_t *cp)
+{
+	size_t n, i;
+	uint32_t c = p[0];
+	unsigned char lo = 0x80, hi = 0xbf;
+
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		c &= 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		c &= 0x0f;
+		lo = p[0] == 0xe0 ? 0xa0 : 0x80;
+		hi = p[0] == 0xed ? 0x9f : 0xbf;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		c &= 0x07;
+		lo = p[0] == 0xf0 ? 0x90 : 0x80;
+		hi = p[0] == 0xf4 ? 0x8f : 0xbf;
+	} else {
+		return 0;
+	}
+	if (n > left || p[1] < lo || p[1] > hi) {
+		return 0;
+	}
+	for (i = 1; i < n; i++) {
+		if (i > 1 && (p[i] < 0x80 || p[i] > 0xbf)) {
+			return 0;
+		}
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	*cp = c;
+	return n;
+}
+
+/* Code points that would hide, reorder or break the text around them: C1 controls, bidi marks, line separators, BOM. */
+static bool desc_invisible(uint32_t cp)
+{
+	return cp <= 0x9f || cp == 0x061c || cp == 0x200e || cp == 0x200f || (cp >= 0x2028 && cp <= 0x202e)
+		|| (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+}
+
+/*
+ * Writes the next character of s (len bytes left) as a description shows it, into buf (at least
+ * 12 bytes); returns how many bytes of s it covers and sets *out_len.
+ */
+static size_t desc_char(const unsigned char *s, size_t len, char *buf, size_t *out_len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char c = s[0];
+	uint32_t cp;
+	size_t n;
+
+	switch (c) {
+		case '\\': memcpy(buf, "\\\\", 2); *out_len = 2; return 1;
+		case '"': memcpy(buf, "\\\"", 2); *out_len = 2; return 1;
+		case '$': memcpy(buf, "\\$", 2); *out_len = 2; return 1;
+		case '\n': memcpy(buf, "\\n", 2); *out_len = 2; return 1;
+		case '\r': memcpy(buf, "\\r", 2); *out_len = 2; return 1;
+		case '\t': memcpy(buf, "\\t", 2); *out_len = 2; return 1;
+		case '\v': memcpy(buf, "\\v", 2); *out_len = 2; return 1;
+		case '\f': memcpy(buf, "\\f", 2); *out_len = 2; return 1;
+		case 0x1b: memcpy(buf, "\\e", 2); *out_len = 2; return 1;
+	}
+	if (c >= 0x20 && c < 0x7f) {
+		buf[0] = (char) c;
+		*out_len = 1;
+		return 1;
+	}
+	if (c >= 0x80 && (n = desc_utf8(s, len, &cp)) != 0) {
+		if (!desc_invisible(cp)) {
+			memcpy(buf, s, n);
+			*out_len = n;
+		} else {
+			*out_len = (size_t) snprintf(buf, 12, "\\u{%X}", (unsigned) cp);
+		}
+		return n;
+	}
+	/* other control bytes, DEL and bytes that are not UTF-8 */
+	buf[0] = '\\';
+	buf[1] = 'x';
+	buf[2] = hex[c >> 4];
+	buf[3] = hex[c & 15];
+	*out_len = 4;
+	return 1;
+}
+
+void php_tokencalc_describe_key(char *where, size_t size, const zval *key)
+{
+	ZEND_ASSERT(size >= PHP_TOKENCALC_KEY_DESC_MIN);
+	ZVAL_DEREF(key);
+	if (Z_TYPE_P(key) == IS_LONG) {
+		snprintf(where, size, "[" ZEND_LONG_FMT "]", Z_LVAL_P(key));
+	} else if (Z_TYPE_P(key) != IS_STRING) {
+		snprintf(where, size, "[key of type %s]", zend_zval_type_name(key));
+	} else {
+		const unsigned char *s = (const unsigned char *) Z_STRVAL_P(key);
+		size_t len = Z_STRLEN_P(key), i = 0;
+		/* the 6 bytes at the end are for "...] and the NUL */
+		tc_desc_out o = {where, where + size - 6};
+		char buf[12];
+		size_t n, out_len;
+
+		desc_put(&o, "[\"", 2);
+		while (i < len) {
+			n = desc_char(s + i, len - i, buf, &out_len);
+			/* a character that does not fit whole is left out, with everything after it */
+			if (i + n > PHP_TOKENCALC_KEY_DESC_BYTES || !desc_put(&o, buf, out_len)) {
+				break;
+			}
+			i += n;
+		}
+		o.end = where + size;
+		desc_put(&o, i < len ? "\"...]" : "\"]", i < len ? 5 : 2);
+		*o.p = '\0';
+	}
+}
+
 void php_tokencalc_describe_entry(char *where, size_t size, const zend_string *key, zend_ulong h)
 {
+	zval zkey;
 	if (key != NULL) {
-		snprintf(where, size, "[\"%.*s\"%s]", (int) MIN(ZSTR_LEN(key), 64), ZSTR_VAL(key),
-			ZSTR_LEN(key) > 64 ? "..." : "");
+		ZVAL_STR(&zkey, (zend_string *) key);
 	} else {
-		snprintf(where, size, "[" ZEND_ULONG_FMT "]", h);
+		ZVAL_LONG(&zkey, (zend_long) h);
 	}
+	php_tokencalc_describe_key(where, size, &zkey);
+}
+
+/* Throws for a value of an array or iterable that is not a decimal number (status from tc_dec_parse(), or TC_OK for a wrong type). */
+static void entry_error(const zval *value, uint32_t arg_num, tc_status status, const zval *key, zend_long max_digits)
+{
+	char where[PHP_TOKENCALC_KEY_DESC_SIZE];
+
+	php_tokencalc_describe_key(where, sizeof where, key);
+	if (Z_TYPE_P(value) != IS_STRING) {
+		zend_argument_type_error(arg_num, "must contain only values of type string|int, %s given at %s",
+			zend_zval_type_name(value), where);
+	} else if (status == TC_ERR_TOO_LONG) {
+		zend_argument_value_error(arg_num,
+			"must contain only numbers of at most " ZEND_LONG_FMT
+			" characters (tokencalc.max_digits), %s is longer", max_digits, where);
+	} else {
+		zend_argument_value_error(arg_num, "must contain only valid decimal numbers, %s is not", where);
+	}
+}
+
+zend_result php_tokencalc_value_to_dec(tc_dec *d, zval *value, uint32_t arg_num, const zval *key,
+		zend_long max_digits)
+{
+	tc_status status = TC_OK;
+
+	ZVAL_DEREF(value);
+	if (Z_TYPE_P(value) == IS_LONG) {
+		tc_dec_from_i64(d, Z_LVAL_P(value));
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(value) == IS_STRING) {
+		status = tc_dec_parse(d, Z_STRVAL_P(value), Z_STRLEN_P(value), (size_t) max_digits);
+		if (EXPECTED(status == TC_OK)) {
+			return SUCCESS;
+		}
+	}
+	/* the description is built only on the way to an exception: this is a per-row hot path */
+	entry_error(value, arg_num, status, key, max_digits);
+	return FAILURE;
 }
 
 zend_result php_tokencalc_entry_to_dec(tc_dec *d, zval *value, uint32_t arg_num,
 		zend_string *key, zend_ulong h)
 {
-	char where[96];
-	tc_status status;
+	zval zkey;
 
-	ZVAL_DEREF(value);
-	switch (Z_TYPE_P(value)) {
-		case IS_LONG:
-			tc_dec_from_i64(d, Z_LVAL_P(value));
-			return SUCCESS;
-		case IS_STRING:
-			status = tc_dec_parse(d, Z_STRVAL_P(value), Z_STRLEN_P(value), (size_t) TOKENCALC_G(max_digits));
-			if (EXPECTED(status == TC_OK)) {
-				return SUCCESS;
-			}
-			/* The description is built only on the way to an exception: this is a per-row hot path. */
-			php_tokencalc_describe_entry(where, sizeof where, key, h);
-			if (status == TC_ERR_TOO_LONG) {
-				zend_argument_value_error(arg_num,
-					"must contain only numbers of at most " ZEND_LONG_FMT
-					" characters (tokencalc.max_digits), %s is longer", TOKENCALC_G(max_digits), where);
-			} else {
-				zend_argument_value_error(arg_num, "must contain only valid decimal numbers, %s is not", where);
-			}
-			return FAILURE;
-		default:
-			php_tokencalc_describe_entry(where, sizeof where, key, h);
-			zend_argument_type_error(arg_num, "must contain only values of type string|int, %s given at %s",
-				zend_zval_type_name(value), where);
-			return FAILURE;
+	if (key != NULL) {
+		ZVAL_STR(&zkey, key);
+	} else {
+		ZVAL_LONG(&zkey, (zend_long) h);
 	}
+	return php_tokencalc_value_to_dec(d, value, arg_num, &zkey, TOKENCALC_G(max_digits));
 }
 
 void php_tokencalc_scale_error(uint32_t arg_num)
@@ -223,46 +379,67 @@ zend_result php_tokencalc_iterate(zval *iterable, uint32_t arg_num, php_tokencal
 		return SUCCESS;
 	}
 
+	/* the steps of the engine's own spl_iterator_apply(), each followed by a look at EG(exception) */
 	zend_class_entry *ce = Z_OBJCE_P(iterable);
 	zend_object_iterator *it = ce->get_iterator(ce, iterable, 0);
 	zend_result result = FAILURE;
 
-	if (it == NULL || EG(exception)) {
+	if (UNEXPECTED(it == NULL)) {
 		if (!EG(exception)) {
-			zend_argument_type_error(arg_num, "could not be iterated");
+			zend_argument_type_error(arg_num, "could not be iterated: %s gave no iterator", ZSTR_VAL(ce->name));
 		}
+		return FAILURE;
+	}
+	if (EG(exception)) {
 		goto done;
 	}
+	it->index = 0;
 	if (it->funcs->rewind) {
 		it->funcs->rewind(it);
-	}
-	while (!EG(exception) && it->funcs->valid(it) == SUCCESS && !EG(exception)) {
-		zval *value = it->funcs->get_current_data(it);
-		zval zkey;
 		if (EG(exception)) {
 			goto done;
 		}
+	}
+	while (it->funcs->valid(it) == SUCCESS && !EG(exception)) {
+		zval *value = it->funcs->get_current_data(it);
+		zval zkey;
+		zend_result r;
+
+		if (EG(exception)) {
+			goto done;
+		}
+		if (UNEXPECTED(value == NULL)) {
+			/* foreach would end here without a word; a sum that silently stops short is worse */
+			zend_argument_value_error(arg_num, "could not be iterated: its iterator gave no value at position "
+				ZEND_ULONG_FMT, it->index);
+			goto done;
+		}
 		if (it->funcs->get_current_key) {
+			ZVAL_UNDEF(&zkey);
 			it->funcs->get_current_key(it, &zkey);
 			if (EG(exception)) {
+				zval_ptr_dtor(&zkey);
 				goto done;
 			}
 		} else {
-			ZVAL_NULL(&zkey);
+			ZVAL_LONG(&zkey, (zend_long) it->index); /* what foreach gives such an iterator */
 		}
 		ZVAL_DEREF(value);
-		zend_result r = cb(&zkey, value, ctx);
+		r = cb(&zkey, value, ctx);
 		zval_ptr_dtor(&zkey);
-		if (r == FAILURE) {
+		if (r == FAILURE || EG(exception)) {
 			goto done;
 		}
+		it->index++;
 		it->funcs->move_forward(it);
+		if (EG(exception)) {
+			goto done;
+		}
 	}
+	/* valid() may have thrown, and said FAILURE */
 	result = EG(exception) ? FAILURE : SUCCESS;
 done:
-	if (it != NULL) {
-		zend_iterator_dtor(it);
-	}
+	zend_iterator_dtor(it);
 	return result;
 }
 
@@ -394,19 +571,19 @@ cleanup:
 	tc_dec_clear(&a);
 }
 
+/* tokencalc_sum()'s state. The settings are read once, when the call starts: an iterable that changes them does not change this call. */
 typedef struct {
 	tc_dec acc;
 	tc_dec value;
 	uint32_t max_scale;
+	zend_long max_digits; /* tokencalc.max_digits at the start */
 } tc_sum_ctx;
 
 static zend_result sum_entry(zval *key, zval *value, void *opaque)
 {
 	tc_sum_ctx *ctx = opaque;
-	zend_string *skey = Z_TYPE_P(key) == IS_STRING ? Z_STR_P(key) : NULL;
-	zend_ulong h = Z_TYPE_P(key) == IS_LONG ? (zend_ulong) Z_LVAL_P(key) : 0;
 
-	if (php_tokencalc_entry_to_dec(&ctx->value, value, 1, skey, h) == FAILURE) {
+	if (php_tokencalc_value_to_dec(&ctx->value, value, 1, key, ctx->max_digits) == FAILURE) {
 		return FAILURE;
 	}
 	if (ctx->value.scale > ctx->max_scale) {
@@ -430,12 +607,14 @@ PHP_FUNCTION(tokencalc_sum)
 		Z_PARAM_LONG_OR_NULL(scale_arg, scale_null)
 	ZEND_PARSE_PARAMETERS_END();
 
+	/* the snapshot: tokencalc.scale (when $scale is null) and tokencalc.max_digits */
 	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 2) == FAILURE) {
 		RETURN_THROWS();
 	}
 	tc_dec_init(&ctx.acc);
 	tc_dec_init(&ctx.value);
 	ctx.max_scale = 0;
+	ctx.max_digits = TOKENCALC_G(max_digits);
 	if (php_tokencalc_iterate(values, 1, sum_entry, &ctx) == SUCCESS) {
 		tc_dec_truncate(&ctx.acc, &ctx.acc, MIN(scale, ctx.max_scale));
 		RETVAL_NEW_STR(php_tokencalc_dec_to_str(&ctx.acc));

@@ -13,14 +13,13 @@
 
 #include "php.h"
 #include "zend_smart_str.h"
-#include "zend_sort.h"
 #include "php_tokencalc.h"
 #include "core/receipt.h"
 
 /* One entry of an array being encoded: its key as bytes, and its value. */
 typedef struct {
 	uint64_t head;   /* tc_receipt_key_head(): sorting reads the key's own memory only on a tie */
-	const char *key; /* a string key's bytes, or NULL when the int key is spelled in num */
+	zend_string *skey; /* a string key, or NULL when the int key is spelled in num */
 	size_t len;
 	zval *val;
 	const unsigned char *pre; /* E(key) E(value) encoded beforehand, pre_len bytes; NULL: the walk feeds them */
@@ -28,7 +27,7 @@ typedef struct {
 	char num[TC_RECEIPT_INT_MAX];
 } rc_entry;
 
-#define RC_KEY(e) ((e)->key ? (e)->key : (e)->num)
+#define RC_KEY(e) ((e)->skey ? ZSTR_VAL((e)->skey) : (e)->num)
 
 /* One array on the way down: its entries are entries[base .. base + count), next is the one to feed. */
 typedef struct {
@@ -102,14 +101,6 @@ static int rc_entry_cmp(const void *a, const void *b)
 }
 
 static void rc_sort_cmp(rc_entry *first, size_t n);
-
-static void rc_entry_swap(void *a, void *b)
-{
-	rc_entry t;
-	memcpy(&t, a, sizeof t);
-	memcpy(a, b, sizeof t);
-	memcpy(b, &t, sizeof t);
-}
 
 /* A key head and where its entry was, for the radix sort: 16 bytes to move instead of a whole rc_entry. */
 typedef struct {
@@ -188,25 +179,64 @@ static void rc_radix_sort(rc_entry *first, size_t n)
 	}
 }
 
-/* Key order by comparisons. Small arrays (a user's few fields) get an insertion sort the compiler can inline. */
-static void rc_sort_cmp(rc_entry *first, size_t n)
+/* Insertion sort: small arrays (a user's few fields), inlined, and the first pass of rc_sort_cmp(). */
+static void rc_insertion_sort(rc_entry *first, size_t n)
 {
 	size_t i, j;
-	if (n <= RC_SMALL_SORT) {
-		for (i = 1; i < n; i++) {
-			if (rc_entry_cmp(&first[i - 1], &first[i]) > 0) {
-				rc_entry t = first[i];
-				j = i;
-				do {
-					first[j] = first[j - 1];
-					j--;
-				} while (j > 0 && rc_entry_cmp(&first[j - 1], &t) > 0);
-				first[j] = t;
-			}
+	for (i = 1; i < n; i++) {
+		if (rc_entry_cmp(&first[i - 1], &first[i]) > 0) {
+			rc_entry t = first[i];
+			j = i;
+			do {
+				first[j] = first[j - 1];
+				j--;
+			} while (j > 0 && rc_entry_cmp(&first[j - 1], &t) > 0);
+			first[j] = t;
 		}
+	}
+}
+
+/*
+ * Key order by comparisons, at most n·log2(n) of them whatever the input: a bottom-up merge sort
+ * over runs of RC_SMALL_SORT. zend_sort(), a quicksort without a depth limit, was quadratic on keys
+ * sharing their first 8 bytes in McIlroy's adversarial order: 8,000 such keys took 20x as long as
+ * the same keys shuffled (scripts/hostile.sh, PHP 8.2, 2026-11-29); this sort: 0.4-0.6x.
+ */
+static void rc_sort_cmp(rc_entry *first, size_t n)
+{
+	rc_entry *buf, *src, *dst, *t;
+	size_t width, i;
+
+	for (i = 0; i < n; i += RC_SMALL_SORT) {
+		rc_insertion_sort(first + i, MIN(RC_SMALL_SORT, n - i));
+	}
+	if (n <= RC_SMALL_SORT) {
 		return;
 	}
-	zend_sort(first, n, sizeof(rc_entry), rc_entry_cmp, rc_entry_swap);
+	buf = safe_emalloc(n, sizeof(rc_entry), 0);
+	src = first;
+	dst = buf;
+	for (width = RC_SMALL_SORT; width < n; width *= 2) {
+		for (i = 0; i < n; i += 2 * width) {
+			size_t mid = MIN(i + width, n), end = MIN(i + 2 * width, n), a = i, b = mid, o = i;
+			/* runs already in order (records built sorted, mostly) are copied without comparing */
+			if (mid < end && rc_entry_cmp(&src[mid - 1], &src[mid]) > 0) {
+				while (a < mid && b < end) {
+					dst[o++] = rc_entry_cmp(&src[b], &src[a]) < 0 ? src[b++] : src[a++];
+				}
+			}
+			memcpy(dst + o, src + a, (mid - a) * sizeof *src);
+			o += mid - a;
+			memcpy(dst + o, src + b, (end - b) * sizeof *src);
+		}
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != first) {
+		memcpy(first, src, n * sizeof *first);
+	}
+	efree(buf);
 }
 
 /* Key order. */
@@ -288,14 +318,27 @@ static void rc_walk_free(rc_walk *w)
 	rc_pre_release(w, NULL, 0, 0);
 }
 
+/*
+ * Canonical keys. A string key that spells an int as PHP writes int keys ("7", "-5"; not "07",
+ * "-0", "1.0" or past PHP_INT_MAX) would encode exactly as that int key. PHP's array syntax never
+ * makes one (it stores $a["7"] under the int 7), but get_defined_vars(), array_replace() and the
+ * like can carry one over, even beside the int key itself. Such a record is not canonical and is
+ * refused, so that two records get the same receipt only if they hold the same keys and values.
+ */
+static zend_always_inline bool rc_key_is_canonical(const zend_string *key)
+{
+	zend_ulong idx;
+	return key == NULL || !ZEND_HANDLE_NUMERIC_STR(ZSTR_VAL(key), ZSTR_LEN(key), idx);
+}
+
 /* Spells an int key, or points at a string key's bytes. */
 static zend_always_inline void rc_entry_key(rc_entry *e, zend_string *key, zend_ulong h)
 {
 	if (key) {
-		e->key = ZSTR_VAL(key);
+		e->skey = key;
 		e->len = ZSTR_LEN(key);
 	} else {
-		e->key = NULL;
+		e->skey = NULL;
 		e->len = tc_receipt_format_int(e->num, (int64_t) (zend_long) h);
 	}
 	e->head = tc_receipt_key_head(RC_KEY(e), e->len);
@@ -351,6 +394,9 @@ static void rc_pre_encode(rc_walk *w, rc_entry *e)
 				return;
 			}
 			ZEND_HASH_FOREACH_KEY_VAL_IND(ht, h, key, val) {
+				if (!rc_key_is_canonical(key)) {
+					return; /* the walk throws for it */
+				}
 				kkey[nk] = key;
 				kh[nk] = h;
 				ZVAL_DEREF(val);
@@ -425,11 +471,15 @@ static void rc_pre_encode(rc_walk *w, rc_entry *e)
 	w->pre_total += e->pre_len;
 }
 
+typedef enum { RC_ENTERED, RC_RECURSIVE, RC_NOT_CANONICAL } rc_enter_result;
+
 /*
  * Starts encoding ht: marks it (so that meeting it again below is caught), pushes its sorted
- * entries and a frame, and feeds the array header. FAILURE when ht is already on the way down.
+ * entries and a frame, and feeds the array header. RC_RECURSIVE when ht is already on the way
+ * down; RC_NOT_CANONICAL when it has a key that spells an int (its frame is pushed with next just
+ * past that entry, for the path in the message).
  */
-static zend_result rc_enter(rc_walk *w, tc_receipt *r, HashTable *ht)
+static rc_enter_result rc_enter(rc_walk *w, tc_receipt *r, HashTable *ht)
 {
 	zend_ulong h;
 	zend_string *key;
@@ -437,9 +487,10 @@ static zend_result rc_enter(rc_walk *w, tc_receipt *r, HashTable *ht)
 	rc_frame *f;
 	rc_entry *first;
 	size_t n;
+	uint32_t bad = UINT32_MAX;
 
 	if (GC_IS_RECURSIVE(ht)) {
-		return FAILURE;
+		return RC_RECURSIVE;
 	}
 	/* immutable arrays cannot contain themselves, and must not be written to */
 	GC_TRY_PROTECT_RECURSION(ht);
@@ -466,9 +517,16 @@ static zend_result rc_enter(rc_walk *w, tc_receipt *r, HashTable *ht)
 		rc_entry_key(e, key, h);
 		e->val = val;
 		e->pre = NULL;
+		if (UNEXPECTED(!rc_key_is_canonical(key)) && bad == UINT32_MAX) {
+			bad = (uint32_t) n;
+		}
 	} ZEND_HASH_FOREACH_END();
 	f->count = (uint32_t) n;
 	w->n_entries += n;
+	if (UNEXPECTED(bad != UINT32_MAX)) {
+		f->next = bad;
+		return RC_NOT_CANONICAL;
+	}
 	if (n >= RC_PRE_MIN) {
 		size_t i;
 		for (i = 0; i < n; i++) {
@@ -478,32 +536,30 @@ static zend_result rc_enter(rc_walk *w, tc_receipt *r, HashTable *ht)
 
 	rc_sort(first, n);
 	tc_receipt_array_begin(r, n);
-	return SUCCESS;
+	return RC_ENTERED;
 }
 
+/* Appends the key of the entry being fed at level, as every message names a key (php_tokencalc_describe_key()). */
 static void rc_path_level(smart_str *s, const rc_walk *w, size_t level)
 {
 	const rc_frame *f = &w->frames[level];
 	const rc_entry *e = &w->entries[f->base + f->next - 1];
-	if (e->key) {
-		/* escaped (\', \\, \0, \n, \xff...) so that a binary key cannot garble the message */
-		const char *p = e->key, *end = e->key + e->len, *quote;
-		smart_str_appends(s, "['");
-		while ((quote = memchr(p, '\'', end - p)) != NULL) {
-			smart_str_append_escaped(s, p, quote - p);
-			smart_str_appends(s, "\\'");
-			p = quote + 1;
-		}
-		smart_str_append_escaped(s, p, end - p);
-		smart_str_appends(s, "']");
+	char where[PHP_TOKENCALC_KEY_DESC_SIZE];
+	zval key;
+
+	if (e->skey) {
+		ZVAL_STR(&key, e->skey);
 	} else {
-		smart_str_appendc(s, '[');
-		smart_str_appendl(s, e->num, e->len);
-		smart_str_appendc(s, ']');
+		char num[TC_RECEIPT_INT_MAX + 1];
+		memcpy(num, e->num, e->len);
+		num[e->len] = '\0';
+		ZVAL_LONG(&key, ZEND_STRTOL(num, NULL, 10));
 	}
+	php_tokencalc_describe_key(where, sizeof where, &key);
+	smart_str_appends(s, where);
 }
 
-/* "$record['users'][3]": the keys of the entries being fed, from the top frame down. */
+/* "$record[\"users\"][3]": the keys of the entries being fed, from the top frame down. */
 static zend_string *rc_path(const rc_walk *w)
 {
 	smart_str s = {0};
@@ -519,14 +575,31 @@ static zend_string *rc_path(const rc_walk *w)
 	return smart_str_extract(&s);
 }
 
+/* Throws for an rc_enter() that did not enter, naming the path it stopped at. */
+static void rc_enter_error(const rc_walk *w, rc_enter_result res)
+{
+	zend_string *path = rc_path(w);
+	if (res == RC_RECURSIVE) {
+		zend_argument_value_error(1, "must not be recursive, %s refers back to an array that contains it",
+			ZSTR_VAL(path));
+	} else {
+		zend_argument_value_error(1, "must contain only canonical keys, %s is a string key that spells an int",
+			ZSTR_VAL(path));
+	}
+	zend_string_release(path);
+}
+
 /* Feeds E(record) to r; on a value the encoding has no form for, throws and returns FAILURE. */
 static zend_result rc_encode(rc_walk *w, tc_receipt *r, HashTable *record)
 {
+	rc_enter_result entered;
 	zend_string *path;
 
 	/* even the outermost array can be marked already: by a var_dump() that called us from __debugInfo() */
-	if (rc_enter(w, r, record) == FAILURE) {
-		goto recursive;
+	entered = rc_enter(w, r, record);
+	if (entered != RC_ENTERED) {
+		rc_enter_error(w, entered);
+		return FAILURE;
 	}
 	while (w->n_frames > 0) {
 		rc_frame *f = &w->frames[w->n_frames - 1];
@@ -556,8 +629,10 @@ static zend_result rc_encode(rc_walk *w, tc_receipt *r, HashTable *record)
 				tc_receipt_int(r, (int64_t) Z_LVAL_P(v));
 				break;
 			case IS_ARRAY:
-				if (rc_enter(w, r, Z_ARRVAL_P(v)) == FAILURE) {
-					goto recursive;
+				entered = rc_enter(w, r, Z_ARRVAL_P(v));
+				if (entered != RC_ENTERED) {
+					rc_enter_error(w, entered);
+					return FAILURE;
 				}
 				break;
 			default:
@@ -569,12 +644,6 @@ static zend_result rc_encode(rc_walk *w, tc_receipt *r, HashTable *record)
 		}
 	}
 	return SUCCESS;
-
-recursive:
-	path = rc_path(w);
-	zend_argument_value_error(1, "must not be recursive, %s refers back to an array that contains it", ZSTR_VAL(path));
-	zend_string_release(path);
-	return FAILURE;
 }
 
 /* Checks the key, starts r under it and feeds the whole record; throws and returns FAILURE otherwise. */

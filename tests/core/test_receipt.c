@@ -222,9 +222,9 @@ static void test_bad_key(void)
 {
 	unsigned char key[TC_RECEIPT_KEY_BYTES + 1] = {0};
 	tc_receipt r;
-	CHECK(tc_receipt_init(&r, key, 0) == TC_ERR_RANGE, "key of 0 bytes");
-	CHECK(tc_receipt_init(&r, key, 31) == TC_ERR_RANGE, "key of 31 bytes");
-	CHECK(tc_receipt_init(&r, key, 33) == TC_ERR_RANGE, "key of 33 bytes");
+	CHECK(tc_receipt_init(&r, key, 0) == TC_ERR_KEY, "key of 0 bytes");
+	CHECK(tc_receipt_init(&r, key, 31) == TC_ERR_KEY, "key of 31 bytes");
+	CHECK(tc_receipt_init(&r, key, 33) == TC_ERR_KEY, "key of 33 bytes");
 }
 
 static void start_empty(tc_receipt *r)

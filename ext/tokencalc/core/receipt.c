@@ -44,11 +44,11 @@ static void feed_header(tc_receipt *r, char tag, uint64_t n)
 tc_status tc_receipt_init(tc_receipt *r, const unsigned char *key, size_t key_len)
 {
 	if (key_len != TC_RECEIPT_KEY_BYTES) {
-		return TC_ERR_RANGE;
+		return TC_ERR_KEY;
 	}
 	if (crypto_generichash_init(&r->hash, key, key_len, TC_RECEIPT_BYTES) != 0) {
 		sodium_memzero(&r->hash, sizeof r->hash);
-		return TC_ERR_RANGE;
+		return TC_ERR_KEY;
 	}
 	r->used = 0;
 	feed(r, version_prefix, sizeof version_prefix);

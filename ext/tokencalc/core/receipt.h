@@ -38,7 +38,7 @@ typedef struct tc_receipt {
 } tc_receipt;
 
 /*
- * Starts a receipt under key (key_len must be TC_RECEIPT_KEY_BYTES, else TC_ERR_RANGE and r is
+ * Starts a receipt under key (key_len must be TC_RECEIPT_KEY_BYTES, else TC_ERR_KEY and r is
  * untouched) and feeds the version prefix. The key is read in place, never copied.
  * The process must have called sodium_init() once before (the module does it in MINIT).
  */
