@@ -10,15 +10,16 @@
 #   HOSTILE_GUARD  seconds after which one check is stopped and counted failed (default 120): only a
 #                  guard against a hang, the verdict is the ratio
 set -uo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+TC_NAME=hostile
+. "$(dirname "$0")/lib.sh"
+root=$tc_root
 PHP=${PHP:-php}
 BUILD_DIR=${BUILD_DIR:-/tmp/tokencalc-test}
 so=${TOKENCALC_SO:-$BUILD_DIR/obj/modules/tokencalc.so}
 guard=${HOSTILE_GUARD:-120}
-passed=0 failed=0
 
 if [ -z "${TOKENCALC_SO:-}" ] && [ ! -f "$so" ]; then
-	BUILD_DIR=$BUILD_DIR "$root/scripts/build.sh" >&2 || { echo "hostile.sh: the build failed" >&2; echo "0 passed, 1 failed"; exit 1; }
+	BUILD_DIR=$BUILD_DIR "$root/scripts/build.sh" >&2 || die "the build failed"
 fi
 
 # The harness, shared by every check: hostile_ratio() times two closures and prints one verdict line.
