@@ -43,7 +43,8 @@ if test "$PHP_TOKENCALC" != "no"; then
     ext/tokencalc/core/fees.c \
     ext/tokencalc/core/mint.c \
     ext/tokencalc/core/q96.c \
-    ext/tokencalc/core/receipt.c"
+    ext/tokencalc/core/receipt.c \
+    ext/tokencalc/core/text.c"
 
   dnl Only get_module is exported (ZEND_DLEXPORT); hidden symbols make calls into the core direct
   dnl instead of going through the PLT on every operation.

@@ -1,12 +1,12 @@
 # Builds the libFuzzer targets out of tree:  make -C fuzz -f fuzz.mk OUT=/tmp/tc-fuzz
 #   roundtrip        parser/printer round trip
 #   arith            every operation against a GMP-rational reference
-#   arith_noint128   the same, with the core's portable path (no unsigned __int128)
+#   arith_noint128   the same, with the core's portable path (no unsigned __int128, no SWAR)
 FUZZ_CC  ?= clang
 OUT      ?= /tmp/tc-fuzz
 CORE     := ../ext/tokencalc/core
 SAN      ?= -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-CFLAGS_F := -g -O1 -fno-omit-frame-pointer -std=c11 -Wall -Wextra -I$(CORE) $(SAN)
+CFLAGS_F := -g -O1 -fno-omit-frame-pointer -std=c11 -Wall -Wextra -DTC_DEBUG -I$(CORE) $(SAN)
 LIBS     := -lgmp
 
 TARGETS := $(OUT)/roundtrip $(OUT)/arith $(OUT)/arith_noint128
@@ -17,12 +17,12 @@ $(OUT)/roundtrip: fuzz_roundtrip.c ref.h check.h $(CORE)/decimal.c $(CORE)/decim
 	@mkdir -p $(OUT)
 	$(FUZZ_CC) $(CFLAGS_F) fuzz_roundtrip.c $(CORE)/decimal.c -o $@ $(LIBS)
 
-$(OUT)/arith: fuzz_arith.c ref.h check.h $(CORE)/decimal.c $(CORE)/decimal.h
+$(OUT)/arith: fuzz_arith.c ref.h check.h $(CORE)/decimal.c $(CORE)/decimal.h $(CORE)/text.c
 	@mkdir -p $(OUT)
-	$(FUZZ_CC) $(CFLAGS_F) fuzz_arith.c $(CORE)/decimal.c -o $@ $(LIBS)
+	$(FUZZ_CC) $(CFLAGS_F) fuzz_arith.c $(CORE)/decimal.c $(CORE)/text.c -o $@ $(LIBS)
 
-$(OUT)/arith_noint128: fuzz_arith.c ref.h check.h $(CORE)/decimal.c $(CORE)/decimal.h
+$(OUT)/arith_noint128: fuzz_arith.c ref.h check.h $(CORE)/decimal.c $(CORE)/decimal.h $(CORE)/text.c
 	@mkdir -p $(OUT)
-	$(FUZZ_CC) $(CFLAGS_F) -DTC_NO_INT128 fuzz_arith.c $(CORE)/decimal.c -o $@ $(LIBS)
+	$(FUZZ_CC) $(CFLAGS_F) -DTC_NO_INT128 -DTC_NO_SWAR fuzz_arith.c $(CORE)/decimal.c $(CORE)/text.c -o $@ $(LIBS)
 
 .PHONY: all

@@ -8,6 +8,7 @@
  * must print the same (value and scale). Built twice: with and without unsigned __int128.
  */
 #include "check.h"
+#include "text.h"
 
 enum { OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_TRUNCATE, OP_CMP, OP_NORMALIZE, OP_RESCALE };
 static const char *const op_names[] = { "add", "sub", "mul", "div", "truncate", "cmp", "normalize", "rescale" };
@@ -27,6 +28,31 @@ static uint32_t pick_scale(uint8_t b, int op)
 
 static uint64_t min_u64(uint64_t a, uint64_t b) { return a < b ? a : b; }
 static uint64_t max_u64(uint64_t a, uint64_t b) { return a > b ? a : b; }
+
+/* The text tier (text.h) gives add, sub and truncate too: its output must be the reference's. */
+static void check_text(int op, const char *as, size_t al, const char *bs, size_t bl, uint32_t S, const char *want)
+{
+	if (op != OP_ADD && op != OP_SUB && op != OP_TRUNCATE) {
+		return;
+	}
+	tc_text ta, tb;
+	if (tc_text_parse(&ta, as, al, SIZE_MAX) != TC_OK || tc_text_parse(&tb, bs, bl, SIZE_MAX) != TC_OK) {
+		REF_FAIL("text parse refused [%.*s] or [%.*s]", (int) al, as, (int) bl, bs);
+	}
+	size_t cap = op == OP_TRUNCATE ? tc_text_truncate_len(&ta, S) : tc_text_addsub_size(&ta, &tb, S);
+	char *buf = malloc(cap + 1);
+	size_t n = cap;
+	if (op == OP_TRUNCATE) {
+		tc_text_truncate(buf, &ta, S, cap);
+	} else {
+		n = tc_text_addsub(buf, &ta, &tb, op == OP_SUB, S);
+	}
+	if (n > cap || n != strlen(want) || memcmp(buf, want, n) != 0) {
+		REF_FAIL("text %s([%.*s], [%.*s], scale %u)\n  expected [%s]\n  got      [%.*s]",
+			op_names[op], (int) al, as, (int) bl, bs, S, want, (int) n, buf);
+	}
+	free(buf);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -123,6 +149,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (got_cmp != want) {
 			REF_FAIL("cmp([%.*s], [%.*s]) = %d, expected %d", (int) al, as, (int) bl, bs, got_cmp, want);
 		}
+		tc_text ta, tb;
+		if (tc_text_parse(&ta, as, al, SIZE_MAX) != TC_OK || tc_text_parse(&tb, bs, bl, SIZE_MAX) != TC_OK
+				|| tc_text_cmp(&ta, &tb) != want) {
+			REF_FAIL("text cmp([%.*s], [%.*s]) disagrees (expected %d)", (int) al, as, (int) bl, bs, want);
+		}
 	} else if (want_div0) {
 		if (st != TC_ERR_DIV0) {
 			REF_FAIL("div([%.*s], [%.*s]) returned %d, expected TC_ERR_DIV0", (int) al, as, (int) bl, bs, st);
@@ -140,6 +171,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				alias_a ? ", result aliases a" : alias_b ? ", result aliases b" : "",
 				want, (unsigned long long) want_scale, got, out->scale);
 		}
+		check_text(op, as, al, bs, bl, S, want);
 		free(want);
 		free(got);
 	}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the C tests of the core (tests/core/test_*.c) without PHP, each twice: with
-# unsigned __int128 and with the portable path (-DTC_NO_INT128), -Wall -Wextra -Werror, contracts
-# asserted (no NDEBUG). The core gets its memory from tests/core/tc_mem_counting.c (the counting
+# unsigned __int128 and with the portable path (-DTC_NO_INT128 -DTC_NO_SWAR: no __int128, no SWAR),
+# -Wall -Wextra -Werror, contracts asserted (TC_ASSERT, -DTC_DEBUG). The core gets its memory from tests/core/tc_mem_counting.c (the counting
 # allocator the tests define for core/tc_mem.h) when that file exists.
 # Ends with one line "N passed, N failed, N skipped".
 #   BUILD_DIR          where the test binaries go (default /tmp/tokencalc-test)
@@ -21,11 +21,11 @@ tests=("$tc_root"/tests/core/test_*.c)
 
 for t in "${tests[@]}"; do
 	name=$(basename "$t" .c)
-	for variant in "" "-DTC_NO_INT128"; do
+	for variant in "" "-DTC_NO_INT128 -DTC_NO_SWAR"; do
 		bin="$BUILD_DIR/core-tests/$name${variant:+-portable}"
 		label="$name${variant:+ (portable, no __int128)}"
 		# shellcheck disable=SC2086 # CORE_TEST_CFLAGS is a list of words
-		if ! ${CC:-cc} -std=c11 -O2 -Wall -Wextra -Werror $variant ${CORE_TEST_CFLAGS:-} -I"$core" \
+		if ! ${CC:-cc} -std=c11 -O2 -Wall -Wextra -Werror -DTC_DEBUG $variant ${CORE_TEST_CFLAGS:-} -I"$core" -I"$tc_root/tests/core" \
 			"$core"/*.c "${extra[@]}" "$t" -lgmp -lsodium -o "$bin" 2>"$log"; then
 			cat "$log"
 			echo "core: $label does not build"

@@ -4,8 +4,6 @@ tokencalc_mint(): big per-user totals are the engine's memory: memory_limit stop
 tokencalc
 --INI--
 memory_limit=24M
---XFAIL--
-The totals are tc_decs, whose big magnitudes are GMP's memory until core/decimal.c keeps them in tc_mem (emalloc) memory: today the reading completes outside the limit.
 --FILE--
 <?php
 // 20,000 users whose totals have 4,000 digits each (one shared input string): about 34 MB of totals

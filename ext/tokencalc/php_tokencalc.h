@@ -11,6 +11,7 @@ extern zend_module_entry tokencalc_module_entry;
 #define PHP_TOKENCALC_VERSION "0.1.0"
 
 #include "core/decimal.h"
+#include "core/text.h"
 
 ZEND_BEGIN_MODULE_GLOBALS(tokencalc)
 	zend_long scale;       /* tokencalc.scale: default result scale */
@@ -66,14 +67,62 @@ void php_tokencalc_describe_entry(char *where, size_t size, const zend_string *k
 zend_result php_tokencalc_value_to_dec(tc_dec *d, zval *value, uint32_t arg_num, const zval *key,
 		zend_long max_digits);
 
+/*
+ * Reads a string|int zval into d: a token-sized string inline (the hot path), anything else through
+ * php_tokencalc_arg_to_dec(). Shared by the ZPP macro below and the frameless handlers.
+ */
+static zend_always_inline zend_result php_tokencalc_zval_to_dec(tc_dec *d, zval *arg, uint32_t arg_num)
+{
+	if (EXPECTED(Z_TYPE_P(arg) == IS_STRING) && EXPECTED(Z_STRLEN_P(arg) <= TC_DEC_SHORT_LEN)
+			&& EXPECTED(Z_STRLEN_P(arg) <= (size_t) TOKENCALC_G(max_digits))
+			&& EXPECTED(tc_dec_parse_short(d, Z_STRVAL_P(arg), Z_STRLEN_P(arg)) == TC_OK)) {
+		return SUCCESS;
+	}
+	return php_tokencalc_arg_to_dec(d, arg, arg_num);
+}
+
+/*
+ * An operand of add, sub, cmp or truncate: a token-sized value as a small tc_dec (the machine-word
+ * path), a longer string as a tc_text (digits worked on in place, text.h). src must outlive it.
+ */
+typedef struct php_tokencalc_operand {
+	tc_dec dec;
+	tc_text text;
+	zval *src;
+	bool is_text;
+	char ibuf[24];   /* an int's digits, when its text is needed */
+} php_tokencalc_operand;
+
+zend_result php_tokencalc_operand_read_slow(php_tokencalc_operand *op, zval *arg, uint32_t arg_num);
+/* Gives op its text form (from its string, or its int written out), for mixing with a long one. */
+void php_tokencalc_operand_to_text(php_tokencalc_operand *op);
+
+/* Reads a string|int operand: throws the argument's TypeError/ValueError and returns FAILURE. */
+static zend_always_inline zend_result php_tokencalc_operand_read(php_tokencalc_operand *op, zval *arg,
+		uint32_t arg_num)
+{
+	op->src = arg;
+	if (EXPECTED(Z_TYPE_P(arg) == IS_STRING) && EXPECTED(Z_STRLEN_P(arg) <= TC_DEC_SHORT_LEN)
+			&& EXPECTED(Z_STRLEN_P(arg) <= (size_t) TOKENCALC_G(max_digits))
+			&& EXPECTED(tc_dec_parse_short(&op->dec, Z_STRVAL_P(arg), Z_STRLEN_P(arg)) == TC_OK)) {
+		op->is_text = false;
+		return SUCCESS;
+	}
+	return php_tokencalc_operand_read_slow(op, arg, arg_num);
+}
+
+/* Reads an operand inside the fast ZPP block. */
+#define TC_Z_PARAM_OPERAND(dest) \
+	Z_PARAM_PROLOGUE(0, 0); \
+	if (UNEXPECTED(php_tokencalc_operand_read(dest, _arg, _i) == FAILURE)) { \
+		_error_code = ZPP_ERROR_FAILURE; \
+		break; \
+	}
+
 /* Reads a string|int argument straight into a tc_dec inside the fast ZPP block. */
 #define TC_Z_PARAM_DEC(dest) \
 	Z_PARAM_PROLOGUE(0, 0); \
-	if (EXPECTED(Z_TYPE_P(_arg) == IS_STRING) && EXPECTED(Z_STRLEN_P(_arg) <= TC_DEC_SHORT_LEN) \
-			&& EXPECTED(Z_STRLEN_P(_arg) <= (size_t) TOKENCALC_G(max_digits)) && EXPECTED(!(dest)->is_big) \
-			&& EXPECTED(tc_dec_parse_short(dest, Z_STRVAL_P(_arg), Z_STRLEN_P(_arg)) == TC_OK)) { \
-		/* the common case: a token-sized string, parsed inline */ \
-	} else if (UNEXPECTED(php_tokencalc_arg_to_dec(dest, _arg, _i) == FAILURE)) { \
+	if (UNEXPECTED(php_tokencalc_zval_to_dec(dest, _arg, _i) == FAILURE)) { \
 		_error_code = ZPP_ERROR_FAILURE; \
 		break; \
 	}

@@ -99,29 +99,87 @@ PHP_INI_END()
 
 /* ---- helpers shared by the binding (php_tokencalc.h) ---- */
 
+/* Throws the error for a string argument the core refused with `status`. */
+static void php_tokencalc_parse_error(tc_status status, uint32_t arg_num, zend_long max_digits)
+{
+	switch (status) {
+		case TC_ERR_TOO_LONG:
+			zend_argument_value_error(arg_num,
+				"must not be longer than " ZEND_LONG_FMT " characters (tokencalc.max_digits)", max_digits);
+			break;
+		case TC_ERR_NOMEM:
+			/* Not reached with emalloc, which bails out instead of returning NULL. */
+			zend_throw_error(NULL, "Out of memory");
+			break;
+		default:
+			zend_argument_value_error(arg_num, "is not a valid decimal number");
+			break;
+	}
+}
+
+static void php_tokencalc_type_error(zval *arg, uint32_t arg_num)
+{
+	zend_argument_type_error(arg_num, "must be of type string|int, %s given", zend_zval_type_name(arg));
+}
+
 zend_result php_tokencalc_arg_to_dec(tc_dec *d, zval *arg, uint32_t arg_num)
 {
+	zend_long max_digits = TOKENCALC_G(max_digits);
+	tc_status status;
+
 	switch (Z_TYPE_P(arg)) {
 		case IS_LONG:
 			tc_dec_from_i64(d, Z_LVAL_P(arg));
 			return SUCCESS;
 		case IS_STRING:
-			switch (tc_dec_parse(d, Z_STRVAL_P(arg), Z_STRLEN_P(arg), (size_t) TOKENCALC_G(max_digits))) {
-				case TC_OK:
-					return SUCCESS;
-				case TC_ERR_TOO_LONG:
-					zend_argument_value_error(arg_num,
-						"must not be longer than " ZEND_LONG_FMT " characters (tokencalc.max_digits)",
-						TOKENCALC_G(max_digits));
-					return FAILURE;
-				default:
-					zend_argument_value_error(arg_num, "is not a valid decimal number");
-					return FAILURE;
+			status = tc_dec_parse(d, Z_STRVAL_P(arg), Z_STRLEN_P(arg), (size_t) max_digits);
+			if (status == TC_OK) {
+				return SUCCESS;
 			}
+			php_tokencalc_parse_error(status, arg_num, max_digits);
+			return FAILURE;
 		default:
-			zend_argument_type_error(arg_num, "must be of type string|int, %s given", zend_zval_type_name(arg));
+			php_tokencalc_type_error(arg, arg_num);
 			return FAILURE;
 	}
+}
+
+zend_result php_tokencalc_operand_read_slow(php_tokencalc_operand *op, zval *arg, uint32_t arg_num)
+{
+	zend_long max_digits = TOKENCALC_G(max_digits);
+	tc_status status;
+
+	switch (Z_TYPE_P(arg)) {
+		case IS_LONG:
+			tc_dec_from_i64(&op->dec, Z_LVAL_P(arg));
+			op->is_text = false;
+			return SUCCESS;
+		case IS_STRING:
+			status = tc_text_parse(&op->text, Z_STRVAL_P(arg), Z_STRLEN_P(arg), (size_t) max_digits);
+			if (status == TC_OK) {
+				op->is_text = true;
+				return SUCCESS;
+			}
+			php_tokencalc_parse_error(status, arg_num, max_digits);
+			return FAILURE;
+		default:
+			php_tokencalc_type_error(arg, arg_num);
+			return FAILURE;
+	}
+}
+
+void php_tokencalc_operand_to_text(php_tokencalc_operand *op)
+{
+	if (op->is_text) {
+		return;
+	}
+	if (Z_TYPE_P(op->src) == IS_STRING) {
+		/* Parsed as a short value already, so valid: the text parse only takes it apart. */
+		tc_text_parse(&op->text, Z_STRVAL_P(op->src), Z_STRLEN_P(op->src), SIZE_MAX);
+	} else {
+		tc_text_from_i64(&op->text, Z_LVAL_P(op->src), op->ibuf);
+	}
+	op->is_text = true;
 }
 
 /* One writer for key descriptions: never past end, always room kept for the closing bytes. */
@@ -331,30 +389,23 @@ void php_tokencalc_scale_error(uint32_t arg_num)
 
 zend_string *php_tokencalc_dec_to_str(const tc_dec *d)
 {
-	/* A machine-word magnitude: its exact length first, then printed right to left in place. */
-	if (!d->is_big && d->scale <= TC_PRINT_SMALL_MAX_SCALE) {
-		size_t len = tc_dec_print_small_len(d);
-		zend_string *s;
-		/* A length known at compile time lets the engine pick its allocator bin directly; each
-		 * constant is the longest string of the same bin, so no memory is wasted. */
-		if (len <= 7) {
-			s = zend_string_alloc(7, 0);
-		} else if (len <= 15) {
-			s = zend_string_alloc(15, 0);
-		} else if (len <= 23) {
-			s = zend_string_alloc(23, 0);
-		} else {
-			s = zend_string_alloc(len, 0);
-		}
-		ZSTR_LEN(s) = len;
-		tc_dec_print_small(d, ZSTR_VAL(s) + len);
-		ZSTR_VAL(s)[len] = '\0';
-		return s;
-	}
-	size_t size = tc_dec_print_size(d);
-	zend_string *s = zend_string_alloc(size - 1, 0);
+	size_t len = tc_dec_print_len(d);
+	zend_string *s;
 
-	ZSTR_LEN(s) = tc_dec_print(d, ZSTR_VAL(s));
+	/* A length known at compile time lets the engine pick its allocator bin directly; each
+	 * constant is the longest string of the same bin, so no memory is wasted. */
+	if (len <= 7) {
+		s = zend_string_alloc(7, 0);
+	} else if (len <= 15) {
+		s = zend_string_alloc(15, 0);
+	} else if (len <= 23) {
+		s = zend_string_alloc(23, 0);
+	} else {
+		s = zend_string_alloc(len, 0);
+	}
+	ZSTR_LEN(s) = len;
+	tc_dec_print_exact(d, ZSTR_VAL(s), len);
+	ZSTR_VAL(s)[len] = '\0';
 	return s;
 }
 
@@ -445,18 +496,112 @@ done:
 
 /* ---- arithmetic functions ---- */
 
-typedef enum { TC_OP_ADD, TC_OP_SUB, TC_OP_MUL, TC_OP_DIV } tc_binary_op;
+/*
+ * Each function has two entries that share everything after argument parsing: the ordinary one
+ * (fast ZPP) and, on PHP 8.4+, frameless handlers that the compiler calls directly for a call
+ * resolved at compile time (FRAMELESS_ICALL_n), without a call frame. Token-sized operands take
+ * the machine-word path; add, sub, cmp and truncate work on longer strings in place (text.h);
+ * mul and div parse them into stack storage, so values of up to 150 digits allocate nothing
+ * but the result.
+ */
 
-static zend_always_inline void tokencalc_binary(INTERNAL_FUNCTION_PARAMETERS, tc_binary_op op)
+static zend_always_inline void tokencalc_addsub_do(zval *return_value, php_tokencalc_operand *a,
+		php_tokencalc_operand *b, uint32_t scale, bool sub)
 {
-	tc_dec a, b, r;
+	if (EXPECTED(!a->is_text && !b->is_text)) {
+		tc_dec_stack sr;
+		tc_dec r;
+		tc_dec_init_stack(&r, &sr);
+		if (sub) {
+			tc_dec_sub(&r, &a->dec, &b->dec, scale);
+		} else {
+			tc_dec_add(&r, &a->dec, &b->dec, scale);
+		}
+		RETVAL_NEW_STR(php_tokencalc_dec_to_str(&r));
+		tc_dec_clear(&r);
+		return;
+	}
+	php_tokencalc_operand_to_text(a);
+	php_tokencalc_operand_to_text(b);
+	zend_string *s = zend_string_alloc(tc_text_addsub_size(&a->text, &b->text, scale), 0);
+	size_t n = tc_text_addsub(ZSTR_VAL(s), &a->text, &b->text, sub, scale);
+	ZEND_ASSERT(n > 0);   /* 0 only when tc_mem_alloc() returns NULL, which emalloc never does */
+	ZSTR_LEN(s) = n;
+	ZSTR_VAL(s)[n] = '\0';
+	RETVAL_NEW_STR(s);
+}
+
+static zend_always_inline void tokencalc_truncate_do(zval *return_value, php_tokencalc_operand *a, uint32_t scale)
+{
+	if (EXPECTED(!a->is_text)) {
+		tc_dec_truncate(&a->dec, &a->dec, scale);
+		RETVAL_NEW_STR(php_tokencalc_dec_to_str(&a->dec));
+		return;
+	}
+	size_t len = tc_text_truncate_len(&a->text, scale);
+	zend_string *s = zend_string_alloc(len, 0);
+	tc_text_truncate(ZSTR_VAL(s), &a->text, scale, len);
+	ZSTR_VAL(s)[len] = '\0';
+	RETVAL_NEW_STR(s);
+}
+
+static zend_always_inline zend_long tokencalc_cmp_do(php_tokencalc_operand *a, php_tokencalc_operand *b)
+{
+	if (EXPECTED(!a->is_text && !b->is_text)) {
+		return tc_dec_cmp(&a->dec, &b->dec);
+	}
+	php_tokencalc_operand_to_text(a);
+	php_tokencalc_operand_to_text(b);
+	return tc_text_cmp(&a->text, &b->text);
+}
+
+static zend_always_inline void tokencalc_muldiv_do(zval *return_value, tc_dec *a, tc_dec *b, uint32_t scale,
+		bool div)
+{
+	tc_dec_stack sr;
+	tc_dec r;
+
+	tc_dec_init_stack(&r, &sr);
+	if (!div) {
+		tc_dec_mul(&r, a, b, scale);
+	} else if (tc_dec_div(&r, a, b, scale) == TC_ERR_DIV0) {
+		zend_throw_exception_ex(zend_ce_division_by_zero_error, 0, "Division by zero");
+		goto cleanup;
+	}
+	RETVAL_NEW_STR(php_tokencalc_dec_to_str(&r));
+cleanup:
+	tc_dec_clear(&r);
+}
+
+static zend_always_inline void tokencalc_addsub(INTERNAL_FUNCTION_PARAMETERS, bool sub)
+{
+	php_tokencalc_operand a, b;
 	zend_long scale_arg = 0;
 	bool scale_null = true;
 	uint32_t scale;
 
-	tc_dec_init(&a);
-	tc_dec_init(&b);
-	tc_dec_init(&r);
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		TC_Z_PARAM_OPERAND(&a)
+		TC_Z_PARAM_OPERAND(&b)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG_OR_NULL(scale_arg, scale_null)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 3) == SUCCESS) {
+		tokencalc_addsub_do(return_value, &a, &b, scale, sub);
+	}
+}
+
+static zend_always_inline void tokencalc_muldiv(INTERNAL_FUNCTION_PARAMETERS, bool div)
+{
+	tc_dec_stack sa, sb;
+	tc_dec a, b;
+	zend_long scale_arg = 0;
+	bool scale_null = true;
+	uint32_t scale;
+
+	tc_dec_init_stack(&a, &sa);
+	tc_dec_init_stack(&b, &sb);
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
 		TC_Z_PARAM_DEC(&a)
@@ -465,95 +610,173 @@ static zend_always_inline void tokencalc_binary(INTERNAL_FUNCTION_PARAMETERS, tc
 		Z_PARAM_LONG_OR_NULL(scale_arg, scale_null)
 	ZEND_PARSE_PARAMETERS_END_EX(goto cleanup);
 
-	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 3) == FAILURE) {
-		goto cleanup;
+	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 3) == SUCCESS) {
+		tokencalc_muldiv_do(return_value, &a, &b, scale, div);
 	}
-	switch (op) {
-		case TC_OP_ADD:
-			tc_dec_add(&r, &a, &b, scale);
-			break;
-		case TC_OP_SUB:
-			tc_dec_sub(&r, &a, &b, scale);
-			break;
-		case TC_OP_MUL:
-			tc_dec_mul(&r, &a, &b, scale);
-			break;
-		case TC_OP_DIV:
-			if (tc_dec_div(&r, &a, &b, scale) == TC_ERR_DIV0) {
-				zend_throw_exception_ex(zend_ce_division_by_zero_error, 0, "Division by zero");
-				goto cleanup;
-			}
-			break;
-	}
-	RETVAL_NEW_STR(php_tokencalc_dec_to_str(&r));
 
 cleanup:
 	tc_dec_clear(&a);
 	tc_dec_clear(&b);
-	tc_dec_clear(&r);
 }
 
 PHP_FUNCTION(tokencalc_add)
 {
-	tokencalc_binary(INTERNAL_FUNCTION_PARAM_PASSTHRU, TC_OP_ADD);
+	tokencalc_addsub(INTERNAL_FUNCTION_PARAM_PASSTHRU, false);
 }
 
 PHP_FUNCTION(tokencalc_sub)
 {
-	tokencalc_binary(INTERNAL_FUNCTION_PARAM_PASSTHRU, TC_OP_SUB);
+	tokencalc_addsub(INTERNAL_FUNCTION_PARAM_PASSTHRU, true);
 }
 
 PHP_FUNCTION(tokencalc_mul)
 {
-	tokencalc_binary(INTERNAL_FUNCTION_PARAM_PASSTHRU, TC_OP_MUL);
+	tokencalc_muldiv(INTERNAL_FUNCTION_PARAM_PASSTHRU, false);
 }
 
 PHP_FUNCTION(tokencalc_div)
 {
-	tokencalc_binary(INTERNAL_FUNCTION_PARAM_PASSTHRU, TC_OP_DIV);
+	tokencalc_muldiv(INTERNAL_FUNCTION_PARAM_PASSTHRU, true);
 }
 
 PHP_FUNCTION(tokencalc_truncate)
 {
-	tc_dec a;
+	php_tokencalc_operand a;
 	zend_long scale_arg = 0;
 	bool scale_null = true;
 	uint32_t scale;
 
-	tc_dec_init(&a);
 	ZEND_PARSE_PARAMETERS_START(1, 2)
-		TC_Z_PARAM_DEC(&a)
+		TC_Z_PARAM_OPERAND(&a)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_LONG_OR_NULL(scale_arg, scale_null)
-	ZEND_PARSE_PARAMETERS_END_EX(goto cleanup);
+	ZEND_PARSE_PARAMETERS_END();
 
-	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 2) == FAILURE) {
-		goto cleanup;
+	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 2) == SUCCESS) {
+		tokencalc_truncate_do(return_value, &a, scale);
 	}
-	tc_dec_truncate(&a, &a, scale);
-	RETVAL_NEW_STR(php_tokencalc_dec_to_str(&a));
-
-cleanup:
-	tc_dec_clear(&a);
 }
 
 PHP_FUNCTION(tokencalc_cmp)
 {
-	tc_dec a, b;
+	php_tokencalc_operand a, b;
 
-	tc_dec_init(&a);
-	tc_dec_init(&b);
 	ZEND_PARSE_PARAMETERS_START(2, 2)
-		TC_Z_PARAM_DEC(&a)
-		TC_Z_PARAM_DEC(&b)
-	ZEND_PARSE_PARAMETERS_END_EX(goto cleanup);
+		TC_Z_PARAM_OPERAND(&a)
+		TC_Z_PARAM_OPERAND(&b)
+	ZEND_PARSE_PARAMETERS_END();
 
-	RETVAL_LONG(tc_dec_cmp(&a, &b));
-
-cleanup:
-	tc_dec_clear(&a);
-	tc_dec_clear(&b);
+	RETVAL_LONG(tokencalc_cmp_do(&a, &b));
 }
+
+#if PHP_VERSION_ID >= 80400
+/* Frameless handlers: the same checks in the same order as the framed entries above. */
+# define TC_FLF_PARAM_OPERAND(n, dest) \
+	if (UNEXPECTED(php_tokencalc_operand_read(dest, arg ## n, n) == FAILURE)) { \
+		goto flf_clean; \
+	}
+# define TC_FLF_PARAM_DEC(n, dest) \
+	if (UNEXPECTED(php_tokencalc_zval_to_dec(dest, arg ## n, n) == FAILURE)) { \
+		goto flf_clean; \
+	}
+
+# define TC_FLF_ADDSUB(name, sub) \
+	ZEND_FRAMELESS_FUNCTION(name, 2) \
+	{ \
+		php_tokencalc_operand a, b; \
+		TC_FLF_PARAM_OPERAND(1, &a) \
+		TC_FLF_PARAM_OPERAND(2, &b) \
+		tokencalc_addsub_do(return_value, &a, &b, (uint32_t) TOKENCALC_G(scale), sub); \
+	flf_clean:; \
+	} \
+	ZEND_FRAMELESS_FUNCTION(name, 3) \
+	{ \
+		php_tokencalc_operand a, b; \
+		zend_long scale_arg = 0; \
+		bool scale_null = true; \
+		uint32_t scale; \
+		TC_FLF_PARAM_OPERAND(1, &a) \
+		TC_FLF_PARAM_OPERAND(2, &b) \
+		Z_FLF_PARAM_LONG_OR_NULL(3, scale_null, scale_arg) \
+		if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 3) == SUCCESS) { \
+			tokencalc_addsub_do(return_value, &a, &b, scale, sub); \
+		} \
+	flf_clean:; \
+	}
+
+# define TC_FLF_MULDIV(name, div) \
+	ZEND_FRAMELESS_FUNCTION(name, 2) \
+	{ \
+		tc_dec_stack sa, sb; \
+		tc_dec a, b; \
+		tc_dec_init_stack(&a, &sa); \
+		tc_dec_init_stack(&b, &sb); \
+		TC_FLF_PARAM_DEC(1, &a) \
+		TC_FLF_PARAM_DEC(2, &b) \
+		tokencalc_muldiv_do(return_value, &a, &b, (uint32_t) TOKENCALC_G(scale), div); \
+	flf_clean: \
+		tc_dec_clear(&a); \
+		tc_dec_clear(&b); \
+	} \
+	ZEND_FRAMELESS_FUNCTION(name, 3) \
+	{ \
+		tc_dec_stack sa, sb; \
+		tc_dec a, b; \
+		zend_long scale_arg = 0; \
+		bool scale_null = true; \
+		uint32_t scale; \
+		tc_dec_init_stack(&a, &sa); \
+		tc_dec_init_stack(&b, &sb); \
+		TC_FLF_PARAM_DEC(1, &a) \
+		TC_FLF_PARAM_DEC(2, &b) \
+		Z_FLF_PARAM_LONG_OR_NULL(3, scale_null, scale_arg) \
+		if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 3) == SUCCESS) { \
+			tokencalc_muldiv_do(return_value, &a, &b, scale, div); \
+		} \
+	flf_clean: \
+		tc_dec_clear(&a); \
+		tc_dec_clear(&b); \
+	}
+
+TC_FLF_ADDSUB(tokencalc_add, false)
+TC_FLF_ADDSUB(tokencalc_sub, true)
+TC_FLF_MULDIV(tokencalc_mul, false)
+TC_FLF_MULDIV(tokencalc_div, true)
+
+ZEND_FRAMELESS_FUNCTION(tokencalc_truncate, 1)
+{
+	php_tokencalc_operand a;
+
+	TC_FLF_PARAM_OPERAND(1, &a)
+	tokencalc_truncate_do(return_value, &a, (uint32_t) TOKENCALC_G(scale));
+flf_clean:;
+}
+
+ZEND_FRAMELESS_FUNCTION(tokencalc_truncate, 2)
+{
+	php_tokencalc_operand a;
+	zend_long scale_arg = 0;
+	bool scale_null = true;
+	uint32_t scale;
+
+	TC_FLF_PARAM_OPERAND(1, &a)
+	Z_FLF_PARAM_LONG_OR_NULL(2, scale_null, scale_arg)
+	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 2) == SUCCESS) {
+		tokencalc_truncate_do(return_value, &a, scale);
+	}
+flf_clean:;
+}
+
+ZEND_FRAMELESS_FUNCTION(tokencalc_cmp, 2)
+{
+	php_tokencalc_operand a, b;
+
+	TC_FLF_PARAM_OPERAND(1, &a)
+	TC_FLF_PARAM_OPERAND(2, &b)
+	RETVAL_LONG(tokencalc_cmp_do(&a, &b));
+flf_clean:;
+}
+#endif
 
 PHP_FUNCTION(tokencalc_normalize)
 {

@@ -1,6 +1,9 @@
 <?php
 
-/** @generate-class-entries */
+/**
+ * @generate-class-entries
+ * @generate-legacy-arginfo 80200
+ */
 
 /**
  * @var string
@@ -33,22 +36,45 @@ const TOKENCALC_MINT_EXACT = UNKNOWN;
  */
 const TOKENCALC_MINT_ROWS = UNKNOWN;
 
-/** Exact $a + $b, truncated toward zero to min(scale, max(scale of $a, scale of $b)) places. */
+/**
+ * Exact $a + $b, truncated toward zero to min(scale, max(scale of $a, scale of $b)) places.
+ * @frameless-function {"arity": 2}
+ * @frameless-function {"arity": 3}
+ */
 function tokencalc_add(string|int $a, string|int $b, ?int $scale = null): string {}
 
-/** Exact $a - $b, truncated toward zero to min(scale, max(scale of $a, scale of $b)) places. */
+/**
+ * Exact $a - $b, truncated toward zero to min(scale, max(scale of $a, scale of $b)) places.
+ * @frameless-function {"arity": 2}
+ * @frameless-function {"arity": 3}
+ */
 function tokencalc_sub(string|int $a, string|int $b, ?int $scale = null): string {}
 
-/** Exact $a * $b, truncated toward zero to min(scale, scale of $a + scale of $b) places. */
+/**
+ * Exact $a * $b, truncated toward zero to min(scale, scale of $a + scale of $b) places.
+ * @frameless-function {"arity": 2}
+ * @frameless-function {"arity": 3}
+ */
 function tokencalc_mul(string|int $a, string|int $b, ?int $scale = null): string {}
 
-/** $a / $b truncated toward zero; throws DivisionByZeroError when $b is zero. */
+/**
+ * $a / $b truncated toward zero; throws DivisionByZeroError when $b is zero.
+ * @frameless-function {"arity": 2}
+ * @frameless-function {"arity": 3}
+ */
 function tokencalc_div(string|int $a, string|int $b, ?int $scale = null): string {}
 
-/** $a truncated toward zero to min(scale, scale of $a) places. */
+/**
+ * $a truncated toward zero to min(scale, scale of $a) places.
+ * @frameless-function {"arity": 1}
+ * @frameless-function {"arity": 2}
+ */
 function tokencalc_truncate(string|int $a, ?int $scale = null): string {}
 
-/** -1, 0 or 1 as $a is less than, equal to or greater than $b (exact). */
+/**
+ * -1, 0 or 1 as $a is less than, equal to or greater than $b (exact).
+ * @frameless-function {"arity": 2}
+ */
 function tokencalc_cmp(string|int $a, string|int $b): int {}
 
 /** The exact sum of $values, truncated once to min(scale, largest input scale) places. */

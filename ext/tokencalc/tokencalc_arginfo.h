@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 733b096f0362aa2bac6596fc23597b2cb585eb8a */
+ * Stub hash: 6f5dd1a4ff01ff59b3c52c7e9ee89cfec697e917 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_tokencalc_add, 0, 2, IS_STRING, 0)
 	ZEND_ARG_TYPE_MASK(0, a, MAY_BE_STRING|MAY_BE_LONG, NULL)
@@ -62,6 +62,64 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_tokencalc_receipt_verify, 0, 3, 
 ZEND_END_ARG_INFO()
 
 
+#if (PHP_VERSION_ID >= 80400)
+ZEND_FRAMELESS_FUNCTION(tokencalc_add, 2);
+ZEND_FRAMELESS_FUNCTION(tokencalc_add, 3);
+static const zend_frameless_function_info frameless_function_infos_tokencalc_add[] = {
+	{ ZEND_FRAMELESS_FUNCTION_NAME(tokencalc_add, 2), 2 },
+	{ ZEND_FRAMELESS_FUNCTION_NAME(tokencalc_add, 3), 3 },
+	{ 0 },
+};
+#endif
+
+#if (PHP_VERSION_ID >= 80400)
+ZEND_FRAMELESS_FUNCTION(tokencalc_sub, 2);
+ZEND_FRAMELESS_FUNCTION(tokencalc_sub, 3);
+static const zend_frameless_function_info frameless_function_infos_tokencalc_sub[] = {
+	{ ZEND_FRAMELESS_FUNCTION_NAME(tokencalc_sub, 2), 2 },
+	{ ZEND_FRAMELESS_FUNCTION_NAME(tokencalc_sub, 3), 3 },
+	{ 0 },
+};
+#endif
+
+#if (PHP_VERSION_ID >= 80400)
+ZEND_FRAMELESS_FUNCTION(tokencalc_mul, 2);
+ZEND_FRAMELESS_FUNCTION(tokencalc_mul, 3);
+static const zend_frameless_function_info frameless_function_infos_tokencalc_mul[] = {
+	{ ZEND_FRAMELESS_FUNCTION_NAME(tokencalc_mul, 2), 2 },
+	{ ZEND_FRAMELESS_FUNCTION_NAME(tokencalc_mul, 3), 3 },
+	{ 0 },
+};
+#endif
+
+#if (PHP_VERSION_ID >= 80400)
+ZEND_FRAMELESS_FUNCTION(tokencalc_div, 2);
+ZEND_FRAMELESS_FUNCTION(tokencalc_div, 3);
+static const zend_frameless_function_info frameless_function_infos_tokencalc_div[] = {
+	{ ZEND_FRAMELESS_FUNCTION_NAME(tokencalc_div, 2), 2 },
+	{ ZEND_FRAMELESS_FUNCTION_NAME(tokencalc_div, 3), 3 },
+	{ 0 },
+};
+#endif
+
+#if (PHP_VERSION_ID >= 80400)
+ZEND_FRAMELESS_FUNCTION(tokencalc_truncate, 1);
+ZEND_FRAMELESS_FUNCTION(tokencalc_truncate, 2);
+static const zend_frameless_function_info frameless_function_infos_tokencalc_truncate[] = {
+	{ ZEND_FRAMELESS_FUNCTION_NAME(tokencalc_truncate, 1), 1 },
+	{ ZEND_FRAMELESS_FUNCTION_NAME(tokencalc_truncate, 2), 2 },
+	{ 0 },
+};
+#endif
+
+#if (PHP_VERSION_ID >= 80400)
+ZEND_FRAMELESS_FUNCTION(tokencalc_cmp, 2);
+static const zend_frameless_function_info frameless_function_infos_tokencalc_cmp[] = {
+	{ ZEND_FRAMELESS_FUNCTION_NAME(tokencalc_cmp, 2), 2 },
+	{ 0 },
+};
+#endif
+
 ZEND_FUNCTION(tokencalc_add);
 ZEND_FUNCTION(tokencalc_sub);
 ZEND_FUNCTION(tokencalc_mul);
@@ -77,14 +135,37 @@ ZEND_FUNCTION(tokencalc_from_q96);
 ZEND_FUNCTION(tokencalc_receipt);
 ZEND_FUNCTION(tokencalc_receipt_verify);
 
-
 static const zend_function_entry ext_functions[] = {
-	ZEND_FE(tokencalc_add, arginfo_tokencalc_add)
-	ZEND_FE(tokencalc_sub, arginfo_tokencalc_sub)
-	ZEND_FE(tokencalc_mul, arginfo_tokencalc_mul)
-	ZEND_FE(tokencalc_div, arginfo_tokencalc_div)
-	ZEND_FE(tokencalc_truncate, arginfo_tokencalc_truncate)
-	ZEND_FE(tokencalc_cmp, arginfo_tokencalc_cmp)
+#if (PHP_VERSION_ID >= 80400)
+	ZEND_RAW_FENTRY("tokencalc_add", zif_tokencalc_add, arginfo_tokencalc_add, 0, frameless_function_infos_tokencalc_add, NULL)
+#else
+	ZEND_RAW_FENTRY("tokencalc_add", zif_tokencalc_add, arginfo_tokencalc_add, 0)
+#endif
+#if (PHP_VERSION_ID >= 80400)
+	ZEND_RAW_FENTRY("tokencalc_sub", zif_tokencalc_sub, arginfo_tokencalc_sub, 0, frameless_function_infos_tokencalc_sub, NULL)
+#else
+	ZEND_RAW_FENTRY("tokencalc_sub", zif_tokencalc_sub, arginfo_tokencalc_sub, 0)
+#endif
+#if (PHP_VERSION_ID >= 80400)
+	ZEND_RAW_FENTRY("tokencalc_mul", zif_tokencalc_mul, arginfo_tokencalc_mul, 0, frameless_function_infos_tokencalc_mul, NULL)
+#else
+	ZEND_RAW_FENTRY("tokencalc_mul", zif_tokencalc_mul, arginfo_tokencalc_mul, 0)
+#endif
+#if (PHP_VERSION_ID >= 80400)
+	ZEND_RAW_FENTRY("tokencalc_div", zif_tokencalc_div, arginfo_tokencalc_div, 0, frameless_function_infos_tokencalc_div, NULL)
+#else
+	ZEND_RAW_FENTRY("tokencalc_div", zif_tokencalc_div, arginfo_tokencalc_div, 0)
+#endif
+#if (PHP_VERSION_ID >= 80400)
+	ZEND_RAW_FENTRY("tokencalc_truncate", zif_tokencalc_truncate, arginfo_tokencalc_truncate, 0, frameless_function_infos_tokencalc_truncate, NULL)
+#else
+	ZEND_RAW_FENTRY("tokencalc_truncate", zif_tokencalc_truncate, arginfo_tokencalc_truncate, 0)
+#endif
+#if (PHP_VERSION_ID >= 80400)
+	ZEND_RAW_FENTRY("tokencalc_cmp", zif_tokencalc_cmp, arginfo_tokencalc_cmp, 0, frameless_function_infos_tokencalc_cmp, NULL)
+#else
+	ZEND_RAW_FENTRY("tokencalc_cmp", zif_tokencalc_cmp, arginfo_tokencalc_cmp, 0)
+#endif
 	ZEND_FE(tokencalc_sum, arginfo_tokencalc_sum)
 	ZEND_FE(tokencalc_normalize, arginfo_tokencalc_normalize)
 	ZEND_FE(tokencalc_fees, arginfo_tokencalc_fees)

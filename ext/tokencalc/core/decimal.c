@@ -1,41 +1,41 @@
 /*
  * tokencalc core: exact decimal arithmetic (see decimal.h).
  *
- * Every operation has two paths that must agree: a fast one on machine integers, taken when
- * both magnitudes fit a uint64_t and the aligned intermediate fits an unsigned __int128, and a
- * general one on GMP that handles everything. The fuzz harness in fuzz/ checks them against
- * a GMP rational reference.
+ * Two forms, one set of answers. Small values (a uint64_t coefficient) take the machine-integer
+ * paths; everything else is a "view": base-10^8 limbs aligned on the decimal point, which a small
+ * value turns into on the stack when it meets a wide one. Aligned limbs make add, sub, compare,
+ * truncate, parse and print linear in the length and free of radix conversion. Multiplication and
+ * division are schoolbook on limbs (all products fit a uint64_t, so no __int128 is needed), and go
+ * to GMP's mpn layer, on buffers the core owns, once the operands are long enough for GMP's
+ * subquadratic algorithms to pay. The fuzz harness in fuzz/ checks every path against a GMP
+ * rational reference.
  */
 #include <limits.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "decimal.h"
+#include "tc_mem.h"
+#include "tc_private.h"
 
-#if defined(__GNUC__)
-# define TC_NOINLINE __attribute__((noinline))
-#else
-# define TC_NOINLINE
-#endif
-
-#if defined(__SIZEOF_INT128__) && !defined(TC_NO_INT128)
-# define TC_HAVE_U128 1
-typedef unsigned __int128 tc_u128;
-#endif
-
-static const uint64_t pow10_u64[20] = {
+const uint64_t tc_pow10_u64[20] = {
 	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
 	100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
 	10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
 	100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL
 };
 
-/* Largest number of decimal digits that always fits a uint64_t. */
-#define TC_U64_DIGITS 19
+/*
+ * Above these limb counts, multiplication and division go through GMP (two radix conversions
+ * and an mpn call); below, schoolbook on limbs wins. Measured with benchmarks/widths.php.
+ */
+#define TC_MUL_GMP_LIMBS 48
+#define TC_DIV_GMP_LIMBS 48
+/* Scratch limbs on the stack before tc_mem_alloc() is asked. */
+#define TC_SCRATCH_LIMBS 64
 
 /*
- * v / 10^k for k <= 19. A divisor known at compile time becomes a multiplication, where a divisor
- * read from a table is a hardware division (tens of cycles): on the hot paths, that matters.
+ * v / 10^k for k <= 19 (0 for larger k). A divisor known at compile time becomes a
+ * multiplication, where a divisor read from a table is a hardware division (tens of cycles).
  */
 static inline uint64_t div_pow10_u64(uint64_t v, uint32_t k)
 {
@@ -64,146 +64,6 @@ static inline uint64_t div_pow10_u64(uint64_t v, uint32_t k)
 	}
 }
 
-/* ---- conversions between the two representations ---- */
-
-static void mpz_set_u64(mpz_t z, uint64_t v)
-{
-#if ULONG_MAX >= UINT64_MAX
-	mpz_set_ui(z, (unsigned long) v);
-#else
-	mpz_import(z, 1, -1, sizeof v, 0, 0, &v);
-#endif
-}
-
-/* Whether z (>= 0) fits a uint64_t; if so *out is its value. */
-static bool mpz_get_u64(const mpz_t z, uint64_t *out)
-{
-	if (mpz_sizeinbase(z, 2) > 64) {
-		return false;
-	}
-#if ULONG_MAX >= UINT64_MAX
-	*out = (uint64_t) mpz_get_ui(z);
-#else
-	*out = 0;
-	mpz_export(out, NULL, -1, sizeof *out, 0, 0, z);
-#endif
-	return true;
-}
-
-static void drop_big(tc_dec *d)
-{
-	if (d->is_big) {
-		mpz_clear(d->big);
-		d->is_big = false;
-	}
-}
-
-static void set_small(tc_dec *d, uint64_t mag, bool neg, uint32_t scale)
-{
-	drop_big(d);
-	d->small = mag;
-	d->neg = neg && mag != 0;
-	d->scale = scale;
-}
-
-/* d = (neg ? -mag : mag) / 10^scale; mag is consumed (left with an unspecified value). */
-static void set_mag_mpz(tc_dec *d, mpz_t mag, bool neg, uint32_t scale)
-{
-	uint64_t v;
-
-	if (mpz_get_u64(mag, &v)) {
-		set_small(d, v, neg, scale);
-		return;
-	}
-	if (!d->is_big) {
-		mpz_init(d->big);
-		d->is_big = true;
-	}
-	mpz_swap(d->big, mag);
-	d->neg = neg;
-	d->scale = scale;
-}
-
-#ifdef TC_HAVE_U128
-static void set_mag_u128(tc_dec *d, tc_u128 mag, bool neg, uint32_t scale)
-{
-	if ((mag >> 64) == 0) {
-		set_small(d, (uint64_t) mag, neg, scale);
-		return;
-	}
-	uint64_t limbs[2] = { (uint64_t) mag, (uint64_t) (mag >> 64) };
-	mpz_t z;
-	mpz_init(z);
-	mpz_import(z, 2, -1, sizeof limbs[0], 0, 0, limbs);
-	set_mag_mpz(d, z, neg, scale);
-	mpz_clear(z);
-}
-
-/* 10^k for k <= 38 as a 128-bit value. */
-static tc_u128 pow10_u128(uint32_t k)
-{
-	if (k <= TC_U64_DIGITS) {
-		return pow10_u64[k];
-	}
-	return (tc_u128) pow10_u64[19] * pow10_u64[k - 19];
-}
-
-/* v / 10^k, truncated. */
-static tc_u128 div_pow10_u128(tc_u128 v, uint32_t k)
-{
-	if (k == 0) {
-		return v;
-	}
-	if (k > 38) {
-		return 0;
-	}
-	if ((v >> 64) == 0 && k <= TC_U64_DIGITS) {
-		return div_pow10_u64((uint64_t) v, k);
-	}
-	return v / pow10_u128(k);
-}
-#endif
-
-/* z = |d| as an integer coefficient (z initialised). */
-static void mag_to_mpz(mpz_t z, const tc_dec *d)
-{
-	if (d->is_big) {
-		mpz_set(z, d->big);
-	} else {
-		mpz_set_u64(z, d->small);
-	}
-}
-
-/* z *= 10^k */
-static void mpz_mul_pow10(mpz_t z, uint32_t k)
-{
-	if (k == 0 || mpz_sgn(z) == 0) {
-		return;
-	}
-	mpz_t p;
-	mpz_init(p);
-	mpz_ui_pow_ui(p, 10, k);
-	mpz_mul(z, z, p);
-	mpz_clear(p);
-}
-
-/* z = trunc(z / 10^k), z >= 0 */
-static void mpz_div_pow10(mpz_t z, uint32_t k)
-{
-	if (k == 0 || mpz_sgn(z) == 0) {
-		return;
-	}
-	if ((size_t) k > mpz_sizeinbase(z, 10)) {
-		mpz_set_ui(z, 0);
-		return;
-	}
-	mpz_t p;
-	mpz_init(p);
-	mpz_ui_pow_ui(p, 10, k);
-	mpz_tdiv_q(z, z, p);
-	mpz_clear(p);
-}
-
 static uint32_t min_u32(uint32_t a, uint32_t b)
 {
 	return a < b ? a : b;
@@ -214,78 +74,256 @@ static uint32_t max_u32(uint32_t a, uint32_t b)
 	return a > b ? a : b;
 }
 
-static bool is_zero(const tc_dec *d)
+/* Limbs that hold `scale` fractional digits. */
+static inline uint32_t frac_limbs(uint32_t scale)
 {
-	return !d->is_big && d->small == 0;
+	return (uint32_t) (((uint64_t) scale + TC_BASE_DIGITS - 1) / TC_BASE_DIGITS);
 }
 
-/* ---- life cycle ---- */
-
-void tc_dec_clear_big(tc_dec *d)
+static uint32_t u64_digits(uint64_t v)
 {
-	drop_big(d);
+#if defined(__GNUC__)
+	/* log10 from the bit length (1233/4096 ~ log10(2)), then one comparison to correct it. */
+	uint32_t t = ((uint32_t) (64 - __builtin_clzll(v | 1)) * 1233) >> 12;
+	return t + (v >= tc_pow10_u64[t]);
+#else
+	uint32_t n = 1;
+	while (n < 20 && v >= tc_pow10_u64[n]) {
+		n++;
+	}
+	return n;
+#endif
 }
 
-void tc_dec_copy(tc_dec *d, const tc_dec *s)
+/* ---- storage ---- */
+
+/* Room for n limbs at d->limb (the old limbs are not kept). d unchanged on failure. */
+static tc_status ensure(tc_dec *d, uint32_t n)
 {
-	if (d == s) {
-		return;
+	if (n <= d->cap) {
+		return TC_OK;
 	}
-	if (s->is_big) {
-		if (!d->is_big) {
-			mpz_init(d->big);
-			d->is_big = true;
-		}
-		mpz_set(d->big, s->big);
-		d->neg = s->neg;
-		d->scale = s->scale;
-		return;
+	uint32_t cap = n < 2 * d->cap ? 2 * d->cap : n;
+	uint32_t *l = tc_mem_alloc((size_t) cap * sizeof *l);
+	if (l == NULL) {
+		return TC_ERR_NOMEM;
 	}
-	set_small(d, s->small, s->neg, s->scale);
-}
-
-/* ---- parsing and conversion ---- */
-
-/* Builds d from more significant digits than a uint64_t holds: the digit string goes to GMP. */
-static TC_NOINLINE tc_status parse_big(tc_dec *d, bool neg, const char *int_start, size_t int_len,
-		const char *frac_start, size_t frac_len)
-{
-	/* Skip leading zeros of the integer part, and of the fraction when the integer part is zero. */
-	while (int_len > 0 && *int_start == '0') {
-		int_start++;
-		int_len--;
+	if (d->own) {
+		tc_mem_free(d->limb);
 	}
-	const char *frac_sig = frac_start;
-	size_t frac_sig_len = frac_len;
-	if (int_len == 0) {
-		while (frac_sig_len > 0 && *frac_sig == '0') {
-			frac_sig++;
-			frac_sig_len--;
-		}
-	}
-
-	char stack_buf[128];
-	size_t n = int_len + frac_sig_len;
-	char *buf = n < sizeof stack_buf ? stack_buf : malloc(n + 1);
-	if (buf == NULL) {
-		return TC_ERR_RANGE;
-	}
-	memcpy(buf, int_start, int_len);
-	if (frac_sig_len > 0) {
-		memcpy(buf + int_len, frac_sig, frac_sig_len);
-	}
-	buf[n] = '\0';
-	mpz_t z;
-	mpz_init(z);
-	mpz_set_str(z, buf, 10);
-	if (buf != stack_buf) {
-		free(buf);
-	}
-	set_mag_mpz(d, z, neg, (uint32_t) frac_len);
-	mpz_clear(z);
+	d->limb = l;
+	d->cap = cap;
+	d->own = true;
 	return TC_OK;
 }
 
+void tc_dec_clear_big(tc_dec *d)
+{
+	if (d->own) {
+		tc_mem_free(d->limb);
+	}
+	d->limb = NULL;
+	d->cap = 0;
+	d->own = false;
+}
+
+static void set_small(tc_dec *d, uint64_t mag, bool neg, uint32_t scale)
+{
+	d->is_big = false;
+	d->small = mag;
+	d->neg = neg && mag != 0;
+	d->scale = scale;
+}
+
+/* Scratch limbs: on the stack when few, else from tc_mem_alloc(). */
+typedef struct scratch {
+	uint32_t *p;
+	bool heap;
+	uint32_t stack[TC_SCRATCH_LIMBS];
+} scratch;
+
+static uint32_t *scratch_get(scratch *s, size_t n)
+{
+	if (n <= TC_SCRATCH_LIMBS) {
+		s->p = s->stack;
+		s->heap = false;
+	} else {
+		s->p = tc_mem_alloc(n * sizeof *s->p);
+		s->heap = true;
+	}
+	return s->p;
+}
+
+static void scratch_put(scratch *s)
+{
+	if (s->heap && s->p != NULL) {
+		tc_mem_free(s->p);
+	}
+	s->p = NULL;
+}
+
+/* ---- views: any value as point-aligned limbs ---- */
+
+typedef struct view {
+	const uint32_t *l;   /* l[0..len), top limb non-zero */
+	uint32_t len;
+	uint32_t frac;       /* ceil(scale / 8) */
+	uint32_t scale;
+	bool neg;
+} view;
+
+/*
+ * The limbs of a small coefficient v at `scale` (v * 10^pad, pad = 8 * frac - scale, so the point
+ * falls between limbs): at most 4 of them. Returns how many (0 for zero).
+ */
+static uint32_t small_limbs(uint64_t v, uint32_t scale, uint32_t out[4])
+{
+	uint32_t pad = frac_limbs(scale) * TC_BASE_DIGITS - scale;
+	uint64_t m = tc_pow10_u64[pad], carry = 0;
+	uint32_t d[3] = { (uint32_t) (v % TC_BASE), (uint32_t) (v / TC_BASE % TC_BASE), (uint32_t) (v / TC_BASE / TC_BASE) };
+	uint32_t n = 0;
+
+	for (int i = 0; i < 3; i++) {
+		uint64_t t = d[i] * m + carry;   /* < 10^8 * 10^7 + 10^8 */
+		out[i] = (uint32_t) (t % TC_BASE);
+		carry = t / TC_BASE;
+	}
+	out[3] = (uint32_t) carry;
+	for (n = 4; n > 0 && out[n - 1] == 0; n--) {
+	}
+	return n;
+}
+
+static inline view view_of(const tc_dec *d, uint32_t tmp[4])
+{
+	view v;
+	if (d->is_big) {
+		v.l = d->limb;
+		v.len = d->len;
+		v.frac = d->frac;
+	} else {
+		v.len = small_limbs(d->small, d->scale, tmp);
+		v.l = tmp;
+		v.frac = frac_limbs(d->scale);
+	}
+	v.scale = d->scale;
+	v.neg = d->neg;
+	TC_ASSERT(v.len == 0 || v.l[v.len - 1] != 0);
+	TC_ASSERT(v.frac == frac_limbs(v.scale));
+	return v;
+}
+
+/*
+ * Truncates the limbs l[0..*n) holding `frac` fractional limbs to `scale` digits (scale <= 8 * frac):
+ * returns where the kept limbs start (ceil(scale / 8) of them fractional), the lowest one's
+ * digits past `scale` cleared; *n is updated.
+ */
+static uint32_t *trunc_limbs(uint32_t *l, uint32_t *n, uint32_t frac, uint32_t scale)
+{
+	uint32_t keep = frac_limbs(scale);
+	uint32_t drop = frac - keep;
+
+	TC_ASSERT(keep <= frac);
+	if (drop >= *n) {
+		*n = 0;
+		return l;
+	}
+	l += drop;
+	*n -= drop;
+	if (scale % TC_BASE_DIGITS != 0) {
+		uint32_t cut = (uint32_t) tc_pow10_u64[TC_BASE_DIGITS - scale % TC_BASE_DIGITS];
+		l[0] -= l[0] % cut;
+	}
+	return l;
+}
+
+/*
+ * r = the value of src[0..n) (frac limbs after the point, scale digits, digits past them zero),
+ * negated when neg: small when its coefficient has at most 19 digits, else wide. src may lie in r's
+ * own storage. r unchanged on failure.
+ */
+static tc_status store(tc_dec *r, const uint32_t *src, uint32_t n, uint32_t frac, uint32_t scale, bool neg)
+{
+	TC_ASSERT(frac == frac_limbs(scale));
+	while (n > 0 && src[n - 1] == 0) {
+		n--;
+	}
+	if (n == 0) {
+		set_small(r, 0, false, scale);
+		return TC_OK;
+	}
+	uint32_t pad = frac * TC_BASE_DIGITS - scale;
+	uint64_t digits = (uint64_t) (n - 1) * TC_BASE_DIGITS + u64_digits(src[n - 1]) - pad;
+	if (digits <= TC_U64_DIGITS) {
+		/* The coefficient is the limbs' value / 10^pad; each term is below 10^19. */
+		uint64_t c = src[0] / tc_pow10_u64[pad];
+		for (uint32_t i = 1; i < n; i++) {
+			c += src[i] * tc_pow10_u64[i * TC_BASE_DIGITS - pad];
+		}
+		set_small(r, c, neg, scale);
+		return TC_OK;
+	}
+	if (!(src >= r->limb && src < r->limb + r->cap)) {
+		tc_status st = ensure(r, n);
+		if (st != TC_OK) {
+			return st;
+		}
+	}
+	memmove(r->limb, src, (size_t) n * sizeof *src);
+	r->is_big = true;
+	r->len = n;
+	r->frac = frac;
+	r->scale = scale;
+	r->neg = neg;
+	return TC_OK;
+}
+
+/* ---- parsing ---- */
+
+/* The value of the k <= 8 ASCII digits at s. */
+static inline uint32_t chunk_value(const char *s, size_t k)
+{
+#ifdef TC_SWAR_DIGITS
+	if (k == 8) {
+		uint64_t x;
+		memcpy(&x, s, sizeof x);
+		return (uint32_t) tc_eight_digits_value(x);
+	}
+#endif
+	uint32_t v = 0;
+	for (size_t i = 0; i < k; i++) {
+		v = v * 10 + (uint32_t) (s[i] - '0');
+	}
+	return v;
+}
+
+/* d = the digits int_d[0..il) "." frac_d[0..fl) (already validated), wide or small as it fits. */
+static tc_status build(tc_dec *d, bool neg, const char *int_d, size_t il, const char *frac_d, size_t fl)
+{
+	while (il > 0 && *int_d == '0') {
+		int_d++;
+		il--;
+	}
+	uint32_t fn = frac_limbs((uint32_t) fl), in = (uint32_t) ((il + TC_BASE_DIGITS - 1) / TC_BASE_DIGITS);
+	scratch s;
+	uint32_t *l = scratch_get(&s, (size_t) fn + in);
+	if (l == NULL) {
+		return TC_ERR_NOMEM;
+	}
+	/* The fraction from the point rightward; its last chunk padded with zeros. */
+	for (uint32_t k = 0; k < fn; k++) {
+		size_t at = (size_t) k * TC_BASE_DIGITS, c = fl - at < TC_BASE_DIGITS ? fl - at : TC_BASE_DIGITS;
+		l[fn - 1 - k] = chunk_value(frac_d + at, c) * (uint32_t) tc_pow10_u64[TC_BASE_DIGITS - c];
+	}
+	/* The integer part from the point leftward. */
+	for (uint32_t k = 0; k < in; k++) {
+		size_t end = il - (size_t) k * TC_BASE_DIGITS, c = end < TC_BASE_DIGITS ? end : TC_BASE_DIGITS;
+		l[fn + k] = chunk_value(int_d + end - c, c);
+	}
+	tc_status st = store(d, l, fn + in, fn, (uint32_t) fl, neg);
+	scratch_put(&s);
+	return st;
+}
 
 /* Reads the run of ASCII digits at *pp into *v (wrapping past 19 digits); returns its length. */
 static inline size_t scan_digits(const char **pp, const char *end, uint64_t *v)
@@ -330,7 +368,7 @@ static TC_NOINLINE tc_status parse_long(tc_dec *d, const char *s, size_t len)
 		neg = *p == '-';
 		p++;
 	}
-	/* One pass validates and accumulates; only long inputs take a second look (parse_big). */
+	/* One pass validates and accumulates; only long inputs take a second look (build). */
 	int_start = p;
 	int_len = scan_digits(&p, end, &v);
 	frac_start = p;
@@ -338,15 +376,14 @@ static TC_NOINLINE tc_status parse_long(tc_dec *d, const char *s, size_t len)
 		frac_start = ++p;
 		frac_len = scan_digits(&p, end, &v);
 	}
-	if (p != end || (int_len == 0 && frac_len == 0) || frac_len > UINT32_MAX) {
+	if (p != end || (int_len == 0 && frac_len == 0) || frac_len > UINT32_MAX - TC_BASE_DIGITS) {
 		return TC_ERR_SYNTAX;
 	}
 	if (int_len + frac_len <= TC_U64_DIGITS) {
 		set_small(d, v, neg, (uint32_t) frac_len);
 		return TC_OK;
 	}
-	/* Many digits (perhaps only leading zeros): GMP reads them, and small values come back small. */
-	return parse_big(d, neg, int_start, int_len, frac_start, frac_len);
+	return build(d, neg, int_start, int_len, frac_start, frac_len);
 }
 
 tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits)
@@ -354,7 +391,7 @@ tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits)
 	if (len > max_digits) {
 		return TC_ERR_TOO_LONG;
 	}
-	if (len <= TC_DEC_SHORT_LEN && !d->is_big) {
+	if (len <= TC_DEC_SHORT_LEN) {
 		return tc_dec_parse_short(d, s, len);
 	}
 	return parse_long(d, s, len);
@@ -366,50 +403,74 @@ void tc_dec_from_i64(tc_dec *d, int64_t v)
 	set_small(d, mag, v < 0, 0);
 }
 
-void tc_dec_from_mpz(tc_dec *d, const mpz_t coeff, uint32_t scale)
+tc_status tc_dec_copy(tc_dec *d, const tc_dec *s)
 {
-	mpz_t mag;
-	mpz_init(mag);
-	mpz_abs(mag, coeff);
-	set_mag_mpz(d, mag, mpz_sgn(coeff) < 0, scale);
-	mpz_clear(mag);
-}
-
-void tc_dec_get_mpz(mpz_t coeff, const tc_dec *d)
-{
-	mag_to_mpz(coeff, d);
-	if (d->neg) {
-		mpz_neg(coeff, coeff);
+	if (d == s) {
+		return TC_OK;
 	}
+	if (!s->is_big) {
+		set_small(d, s->small, s->neg, s->scale);
+		return TC_OK;
+	}
+	return store(d, s->limb, s->len, s->frac, s->scale, s->neg);
 }
 
 /* ---- comparison ---- */
 
 int tc_dec_sign(const tc_dec *d)
 {
-	return is_zero(d) ? 0 : (d->neg ? -1 : 1);
+	if (d->is_big) {
+		return d->neg ? -1 : 1;   /* a wide value is never zero */
+	}
+	return d->small == 0 ? 0 : (d->neg ? -1 : 1);
+}
+
+/* Limb i of v with its point moved up by `off` limbs (zero outside it). */
+static inline uint32_t at(const view *v, uint32_t off, uint32_t i)
+{
+	return i >= off && i - off < v->len ? v->l[i - off] : 0;
+}
+
+/* Compares |a| and |b|, both aligned to f = max(a->frac, b->frac) fractional limbs. */
+static int cmp_views(const view *a, const view *b)
+{
+	uint32_t f = max_u32(a->frac, b->frac), oa = f - a->frac, ob = f - b->frac;
+	uint32_t ea = a->len ? a->len + oa : 0, eb = b->len ? b->len + ob : 0;
+
+	if (ea != eb) {
+		return ea < eb ? -1 : 1;
+	}
+	for (uint32_t i = ea; i-- > 0;) {
+		uint32_t x = at(a, oa, i), y = at(b, ob, i);
+		if (x != y) {
+			return x < y ? -1 : 1;
+		}
+	}
+	return 0;
 }
 
 /* Compares |a| and |b|. */
 static int cmp_mag(const tc_dec *a, const tc_dec *b)
 {
-	uint32_t m = max_u32(a->scale, b->scale);
+	if (!a->is_big && !b->is_big) {
+		uint32_t m = max_u32(a->scale, b->scale), lo = min_u32(a->scale, b->scale);
+		if (m - lo <= TC_U64_DIGITS) {
 #ifdef TC_HAVE_U128
-	if (!a->is_big && !b->is_big && m - min_u32(a->scale, b->scale) <= TC_U64_DIGITS) {
-		tc_u128 x = (tc_u128) a->small * pow10_u64[m - a->scale];
-		tc_u128 y = (tc_u128) b->small * pow10_u64[m - b->scale];
-		return (x > y) - (x < y);
-	}
+			tc_u128 x = (tc_u128) a->small * tc_pow10_u64[m - a->scale];
+			tc_u128 y = (tc_u128) b->small * tc_pow10_u64[m - b->scale];
+			return (x > y) - (x < y);
+#else
+			uint64_t x, y;
+			if (!__builtin_mul_overflow(a->small, tc_pow10_u64[m - a->scale], &x)
+					&& !__builtin_mul_overflow(b->small, tc_pow10_u64[m - b->scale], &y)) {
+				return (x > y) - (x < y);
+			}
 #endif
-	mpz_t x, y;
-	mpz_inits(x, y, NULL);
-	mag_to_mpz(x, a);
-	mag_to_mpz(y, b);
-	mpz_mul_pow10(x, m - a->scale);
-	mpz_mul_pow10(y, m - b->scale);
-	int c = mpz_cmp(x, y);
-	mpz_clears(x, y, NULL);
-	return (c > 0) - (c < 0);
+		}
+	}
+	uint32_t ta[4], tb[4];
+	view va = view_of(a, ta), vb = view_of(b, tb);
+	return cmp_views(&va, &vb);
 }
 
 int tc_dec_cmp(const tc_dec *a, const tc_dec *b)
@@ -426,26 +487,64 @@ int tc_dec_cmp(const tc_dec *a, const tc_dec *b)
 	return sa < 0 ? -c : c;
 }
 
-/* ---- arithmetic ---- */
+/* ---- addition and subtraction ---- */
+
+/* r = a + b (bneg the sign b takes), on views, truncated to s places. */
+static TC_NOINLINE tc_status add_views(tc_dec *r, const view *a, const view *b, bool bneg, uint32_t s)
+{
+	uint32_t f = max_u32(a->frac, b->frac), oa = f - a->frac, ob = f - b->frac;
+	uint32_t ea = a->len ? a->len + oa : 0, eb = b->len ? b->len + ob : 0;
+	uint32_t n = max_u32(ea, eb) + 1;
+	bool neg;
+	scratch sc;
+	uint32_t *l = scratch_get(&sc, n);
+
+	if (l == NULL) {
+		return TC_ERR_NOMEM;
+	}
+	if (a->len == 0 || b->len == 0 || a->neg == bneg) {
+		uint32_t carry = 0;
+		for (uint32_t i = 0; i < n; i++) {
+			uint32_t t = at(a, oa, i) + at(b, ob, i) + carry;
+			carry = t >= TC_BASE;
+			l[i] = carry ? t - TC_BASE : t;
+		}
+		neg = a->len ? a->neg : bneg;
+	} else {
+		int c = cmp_views(a, b);
+		const view *x = c >= 0 ? a : b, *y = c >= 0 ? b : a;
+		uint32_t ox = c >= 0 ? oa : ob, oy = c >= 0 ? ob : oa;
+		uint32_t borrow = 0;
+		for (uint32_t i = 0; i < n; i++) {
+			uint32_t sub = at(y, oy, i) + borrow, t = at(x, ox, i);
+			borrow = t < sub;
+			l[i] = borrow ? t + TC_BASE - sub : t - sub;
+		}
+		neg = c >= 0 ? a->neg : bneg;
+	}
+	uint32_t *k = trunc_limbs(l, &n, f, s);
+	tc_status st = store(r, k, n, frac_limbs(s), s, neg);
+	scratch_put(&sc);
+	return st;
+}
 
 /* r = a + (negate_b ? -b : b), truncated to min(scale, max(a->scale, b->scale)). */
-static void add_signed(tc_dec *r, const tc_dec *a, const tc_dec *b, bool negate_b, uint32_t scale)
+static tc_status add_signed(tc_dec *r, const tc_dec *a, const tc_dec *b, bool negate_b, uint32_t scale)
 {
 	uint32_t m = max_u32(a->scale, b->scale);
 	uint32_t s = min_u32(scale, m);
+	bool bneg = negate_b ? !b->neg && tc_dec_sign(b) != 0 : b->neg;
 
-#if defined(__GNUC__)
 	if (!a->is_big && !b->is_big && m - min_u32(a->scale, b->scale) <= TC_U64_DIGITS) {
 		/* Both aligned operands and their sum in a uint64_t: the usual case for token amounts. */
-		bool bneg = negate_b ? !b->neg && b->small != 0 : b->neg;
 		uint64_t x, y, mag;
-		if (!__builtin_mul_overflow(a->small, pow10_u64[m - a->scale], &x)
-				&& !__builtin_mul_overflow(b->small, pow10_u64[m - b->scale], &y)) {
+		if (!__builtin_mul_overflow(a->small, tc_pow10_u64[m - a->scale], &x)
+				&& !__builtin_mul_overflow(b->small, tc_pow10_u64[m - b->scale], &y)) {
 			bool neg = a->neg;
 			if (a->neg == bneg) {
-				if (!__builtin_add_overflow(x, y, &mag)) {
+				if (!tc_add_overflow_u64(x, y, &mag)) {
 					set_small(r, div_pow10_u64(mag, m - s), neg, s);
-					return;
+					return TC_OK;
 				}
 			} else {
 				if (x >= y) {
@@ -455,197 +554,532 @@ static void add_signed(tc_dec *r, const tc_dec *a, const tc_dec *b, bool negate_
 					neg = bneg;
 				}
 				set_small(r, div_pow10_u64(mag, m - s), neg, s);
-				return;
+				return TC_OK;
 			}
 		}
 	}
+	uint32_t ta[4], tb[4];
+	view va = view_of(a, ta), vb = view_of(b, tb);
+	return add_views(r, &va, &vb, bneg, s);
+}
+
+tc_status tc_dec_add(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
+{
+	return add_signed(r, a, b, false, scale);
+}
+
+tc_status tc_dec_sub(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
+{
+	return add_signed(r, a, b, true, scale);
+}
+
+/* ---- GMP for long operands: limbs <-> mpn through raw digit strings, on buffers we own ---- */
+
+static inline void put8(char *dst, uint32_t x);
+
+/* Writes the integer l[0..n) (top limb non-zero) as raw digit values 0..9; returns how many. */
+static size_t limbs_to_raw(const uint32_t *l, uint32_t n, unsigned char *out)
+{
+	unsigned char *p = out;
+	uint32_t top = l[n - 1], k = u64_digits(top);
+	for (uint32_t i = k; i-- > 0;) {
+		p[i] = (unsigned char) (top % 10);
+		top /= 10;
+	}
+	p += k;
+	for (uint32_t j = n - 1; j-- > 0;) {
+		/* eight ASCII digits, then '0' taken off all eight at once */
+		uint64_t x;
+		put8((char *) p, l[j]);
+		memcpy(&x, p, sizeof x);
+		x -= 0x3030303030303030ULL;
+		memcpy(p, &x, sizeof x);
+		p += TC_BASE_DIGITS;
+	}
+	return (size_t) (p - out);
+}
+
+/* Reads raw digit values d[0..k) as limbs into out; returns the limb count (trimmed). */
+static uint32_t raw_to_limbs(const unsigned char *d, size_t k, uint32_t *out)
+{
+	uint32_t n = 0;
+	while (k > 0) {
+		size_t c = k < TC_BASE_DIGITS ? k : TC_BASE_DIGITS;
+		uint32_t v = 0;
+#ifdef TC_SWAR_DIGITS
+		if (c == TC_BASE_DIGITS) {
+			uint64_t x;
+			memcpy(&x, d + k - c, sizeof x);
+			v = (uint32_t) tc_eight_digits_value(x + 0x3030303030303030ULL);
+		} else
 #endif
-#ifdef TC_HAVE_U128
-	if (!a->is_big && !b->is_big && m - min_u32(a->scale, b->scale) <= TC_U64_DIGITS) {
-		bool bneg = negate_b ? !b->neg && !is_zero(b) : b->neg;
-		/* One side is scaled by at most 10^19: the sum stays below 2^64 * (10^19 + 1) < 2^128. */
-		tc_u128 x = (tc_u128) a->small * pow10_u64[m - a->scale];
-		tc_u128 y = (tc_u128) b->small * pow10_u64[m - b->scale];
-		tc_u128 mag;
-		bool neg;
-		if (a->neg == bneg) {
-			mag = x + y;
-			neg = a->neg;
-		} else if (x >= y) {
-			mag = x - y;
-			neg = a->neg;
-		} else {
-			mag = y - x;
-			neg = bneg;
+		{
+			for (size_t i = k - c; i < k; i++) {
+				v = v * 10 + d[i];
+			}
 		}
-		set_mag_u128(r, div_pow10_u128(mag, m - s), neg, s);
-		return;
+		out[n++] = v;
+		k -= c;
 	}
-#endif
-	mpz_t x, y;
-	mpz_inits(x, y, NULL);
-	tc_dec_get_mpz(x, a);
-	tc_dec_get_mpz(y, b);
-	if (negate_b) {
-		mpz_neg(y, y);
+	while (n > 0 && out[n - 1] == 0) {
+		n--;
 	}
-	mpz_mul_pow10(x, m - a->scale);
-	mpz_mul_pow10(y, m - b->scale);
-	mpz_add(x, x, y);
-	bool neg = mpz_sgn(x) < 0;
-	mpz_abs(x, x);
-	mpz_div_pow10(x, m - s);
-	set_mag_mpz(r, x, neg, s);
-	mpz_clears(x, y, NULL);
+	return n;
 }
 
-void tc_dec_add(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
+/* mpn limbs enough for k decimal digits. */
+static size_t mpn_room(size_t k)
 {
-	add_signed(r, a, b, false, scale);
+	return k * 3322 / 1000 / GMP_NUMB_BITS + 2;
 }
 
-void tc_dec_sub(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
+/* The integer l[0..n) (n > 0, top non-zero) as mpn limbs at *out (tc_mem memory); returns their count. */
+static size_t limbs_to_mpn(const uint32_t *l, uint32_t n, mp_limb_t **out)
 {
-	add_signed(r, a, b, true, scale);
+	size_t k = (size_t) n * TC_BASE_DIGITS;
+	unsigned char *raw = tc_mem_alloc(k);
+	mp_limb_t *p = tc_mem_alloc(mpn_room(k) * sizeof *p);
+	size_t pn = 0;
+	if (raw != NULL && p != NULL) {
+		pn = mpn_set_str(p, raw, limbs_to_raw(l, n, raw), 10);
+	}
+	tc_mem_free(raw);
+	*out = p;
+	return pn;
 }
 
-void tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
+/* out = the mpn integer p[0..pn) (destroyed) as limbs; returns the limb count, or UINT32_MAX on failure. */
+static uint32_t mpn_to_limbs(mp_limb_t *p, size_t pn, uint32_t *out)
+{
+	while (pn > 0 && p[pn - 1] == 0) {
+		pn--;
+	}
+	if (pn == 0) {
+		return 0;
+	}
+	size_t room = pn * GMP_NUMB_BITS * 302 / 1000 + 2;
+	unsigned char *raw = tc_mem_alloc(room);
+	if (raw == NULL) {
+		return UINT32_MAX;
+	}
+	uint32_t n = raw_to_limbs(raw, mpn_get_str(raw, 10, p, (mp_size_t) pn), out);
+	tc_mem_free(raw);
+	return n;
+}
+
+/* ---- multiplication ---- */
+
+/* out[0..na + nb) = a * b, integers of limbs (na, nb > 0); schoolbook, or GMP for long operands. */
+static tc_status mul_limbs(uint32_t *out, const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb)
+{
+	uint32_t n = na + nb;
+	if (min_u32(na, nb) > TC_MUL_GMP_LIMBS) {
+		mp_limb_t *x = NULL, *y = NULL, *z = NULL;
+		size_t xn = limbs_to_mpn(a, na, &x), yn = limbs_to_mpn(b, nb, &y);
+		tc_status st = TC_ERR_NOMEM;
+		if (x != NULL && y != NULL && xn > 0 && yn > 0 && (z = tc_mem_alloc((xn + yn) * sizeof *z)) != NULL) {
+			if (xn >= yn) {
+				mpn_mul(z, x, (mp_size_t) xn, y, (mp_size_t) yn);
+			} else {
+				mpn_mul(z, y, (mp_size_t) yn, x, (mp_size_t) xn);
+			}
+			memset(out, 0, (size_t) n * sizeof *out);
+			if (mpn_to_limbs(z, xn + yn, out) != UINT32_MAX) {
+				st = TC_OK;
+			}
+		}
+		tc_mem_free(x);
+		tc_mem_free(y);
+		tc_mem_free(z);
+		return st;
+	}
+	/* Columns of products (each < 10^16; at most TC_MUL_GMP_LIMBS of them per column here), one carry pass. */
+	uint64_t stack_cols[2 * TC_DEC_STACK_LIMBS], *cols = stack_cols;
+	if (n > 2 * TC_DEC_STACK_LIMBS) {
+		cols = tc_mem_alloc((size_t) n * sizeof *cols);
+		if (cols == NULL) {
+			return TC_ERR_NOMEM;
+		}
+	}
+	memset(cols, 0, (size_t) n * sizeof *cols);
+	for (uint32_t i = 0; i < na; i++) {
+		uint64_t ai = a[i];
+		for (uint32_t j = 0; j < nb; j++) {
+			cols[i + j] += ai * b[j];
+		}
+	}
+	uint64_t carry = 0;
+	for (uint32_t k = 0; k < n; k++) {
+		uint64_t t = cols[k] + carry;
+		out[k] = (uint32_t) (t % TC_BASE);
+		carry = t / TC_BASE;
+	}
+	TC_ASSERT(carry == 0);
+	if (cols != stack_cols) {
+		tc_mem_free(cols);
+	}
+	return TC_OK;
+}
+
+tc_status tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
 {
 	uint64_t m64 = (uint64_t) a->scale + b->scale;
-	uint32_t m = m64 > UINT32_MAX - 1 ? UINT32_MAX - 1 : (uint32_t) m64;
+	uint32_t m = m64 > TC_SCALE_EXACT - 1 ? TC_SCALE_EXACT - 1 : (uint32_t) m64;
 	uint32_t s = min_u32(scale, m);
 	bool neg = a->neg != b->neg;
 
-#ifdef TC_HAVE_U128
 	if (!a->is_big && !b->is_big) {
-		tc_u128 mag = (tc_u128) a->small * b->small;
-		set_mag_u128(r, div_pow10_u128(mag, m - s), neg, s);
-		return;
+		uint64_t mag;
+		if (!__builtin_mul_overflow(a->small, b->small, &mag)) {
+			set_small(r, div_pow10_u64(mag, m - s), neg, s);
+			return TC_OK;
+		}
 	}
-#endif
-	mpz_t x, y;
-	mpz_inits(x, y, NULL);
-	mag_to_mpz(x, a);
-	mag_to_mpz(y, b);
-	mpz_mul(x, x, y);
-	mpz_div_pow10(x, m - s);
-	set_mag_mpz(r, x, neg, s);
-	mpz_clears(x, y, NULL);
+	uint32_t ta[4], tb[4];
+	view va = view_of(a, ta), vb = view_of(b, tb);
+	if (va.len == 0 || vb.len == 0) {
+		set_small(r, 0, false, s);
+		return TC_OK;
+	}
+	uint32_t n = va.len + vb.len;
+	scratch sc;
+	uint32_t *l = scratch_get(&sc, n);
+	if (l == NULL) {
+		return TC_ERR_NOMEM;
+	}
+	tc_status st = mul_limbs(l, va.l, va.len, vb.l, vb.len);
+	if (st == TC_OK) {
+		/* The product has va.frac + vb.frac fractional limbs, of which m digits count. */
+		uint32_t f = va.frac + vb.frac, *k = trunc_limbs(l, &n, f, min_u32(s, f * TC_BASE_DIGITS));
+		uint32_t kf = frac_limbs(s);
+		st = store(r, k, n, kf, s, neg);
+	}
+	scratch_put(&sc);
+	return st;
 }
 
-/* Sets r from an exact-or-not quotient q = trunc(|a/b| * 10^scale); see tc_dec_div(). */
-static uint32_t div_result_scale(uint32_t sa, uint32_t sb, uint32_t scale, uint32_t trailing_zeros)
+/* ---- division ---- */
+
+/*
+ * q = n / b and whether the remainder is zero, for integers of limbs with nn >= nb >= 1, b's top
+ * limb non-zero. q has nn - nb + 1 limbs. Knuth's algorithm D in base 10^8: every intermediate
+ * fits a uint64_t. n[0..nn] (one limb more) is working space and is destroyed.
+ */
+static void divmod_small(uint32_t *q, uint32_t *n, uint32_t nn, const uint32_t *b, uint32_t nb,
+		uint32_t *bn, bool *rem_zero)
 {
-	uint32_t places = scale - trailing_zeros;   /* fewest places that print the quotient */
+	if (nb == 1) {
+		uint64_t rem = 0, d = b[0];
+		for (uint32_t i = nn; i-- > 0;) {
+			uint64_t t = rem * TC_BASE + n[i];
+			q[i] = (uint32_t) (t / d);
+			rem = t % d;
+		}
+		*rem_zero = rem == 0;
+		return;
+	}
+	/* Normalise: the divisor's top limb at least BASE / 2, so each estimate is off by at most 2. */
+	uint64_t f = TC_BASE / ((uint64_t) b[nb - 1] + 1), carry = 0;
+	for (uint32_t i = 0; i < nb; i++) {
+		uint64_t t = b[i] * f + carry;
+		bn[i] = (uint32_t) (t % TC_BASE);
+		carry = t / TC_BASE;
+	}
+	carry = 0;
+	for (uint32_t i = 0; i < nn; i++) {
+		uint64_t t = n[i] * f + carry;
+		n[i] = (uint32_t) (t % TC_BASE);
+		carry = t / TC_BASE;
+	}
+	n[nn] = (uint32_t) carry;
+	uint64_t top = bn[nb - 1], next = bn[nb - 2];
+	for (uint32_t j = nn - nb + 1; j-- > 0;) {
+		uint64_t num = (uint64_t) n[j + nb] * TC_BASE + n[j + nb - 1];
+		uint64_t qh = num / top, rh = num % top;
+		while (qh >= TC_BASE || qh * next > rh * TC_BASE + n[j + nb - 2]) {
+			qh--;
+			rh += top;
+			if (rh >= TC_BASE) {
+				break;
+			}
+		}
+		/* n[j..j+nb] -= qh * bn */
+		int64_t borrow = 0;
+		uint64_t mc = 0;
+		for (uint32_t i = 0; i < nb; i++) {
+			uint64_t p = qh * bn[i] + mc;
+			mc = p / TC_BASE;
+			int64_t t = (int64_t) n[i + j] - (int64_t) (p % TC_BASE) - borrow;
+			borrow = t < 0;
+			n[i + j] = (uint32_t) (t + (borrow ? TC_BASE : 0));
+		}
+		int64_t t = (int64_t) n[j + nb] - (int64_t) mc - borrow;
+		if (t < 0) {
+			/* Estimate one too large (rare): add the divisor back. */
+			qh--;
+			uint32_t c = 0;
+			for (uint32_t i = 0; i < nb; i++) {
+				uint32_t u = n[i + j] + bn[i] + c;
+				c = u >= TC_BASE;
+				n[i + j] = c ? u - TC_BASE : u;
+			}
+			t += TC_BASE;   /* the carry out cancels the borrow */
+			t = t + c - TC_BASE;
+			TC_ASSERT(t == 0);
+		}
+		n[j + nb] = (uint32_t) t;
+		q[j] = (uint32_t) qh;
+	}
+	bool z = true;
+	for (uint32_t i = 0; i < nb && z; i++) {
+		z = n[i] == 0;
+	}
+	*rem_zero = z;
+}
+
+/* As divmod_small() through GMP, for long divisors. n is not modified. */
+static tc_status divmod_gmp(uint32_t *q, const uint32_t *n, uint32_t nn, const uint32_t *b, uint32_t nb,
+		bool *rem_zero)
+{
+	mp_limb_t *x = NULL, *y = NULL, *qq = NULL, *rr = NULL;
+	size_t xn = limbs_to_mpn(n, nn, &x), yn = limbs_to_mpn(b, nb, &y);
+	tc_status st = TC_ERR_NOMEM;
+
+	if (x != NULL && y != NULL && xn > 0 && yn > 0) {
+		memset(q, 0, (size_t) (nn - nb + 1) * sizeof *q);
+		if (xn < yn) {
+			*rem_zero = false;   /* n < b, n > 0 */
+			st = TC_OK;
+		} else if ((qq = tc_mem_alloc((xn - yn + 1) * sizeof *qq)) != NULL
+				&& (rr = tc_mem_alloc(yn * sizeof *rr)) != NULL) {
+			mpn_tdiv_qr(qq, rr, 0, x, (mp_size_t) xn, y, (mp_size_t) yn);
+			*rem_zero = mpn_zero_p(rr, (mp_size_t) yn);
+			if (mpn_to_limbs(qq, xn - yn + 1, q) != UINT32_MAX) {
+				st = TC_OK;
+			}
+		}
+	}
+	tc_mem_free(x);
+	tc_mem_free(y);
+	tc_mem_free(qq);
+	tc_mem_free(rr);
+	return st;
+}
+
+/* Scale of an exact quotient: min(scale, max(sa - sb, places it needs)). */
+static uint32_t div_result_scale(uint32_t sa, uint32_t sb, uint32_t scale, uint32_t places)
+{
 	uint32_t natural = sa > sb ? sa - sb : 0;
 	return min_u32(scale, max_u32(natural, places));
 }
+
+#ifdef TC_HAVE_U128
+/* The token-sized division: everything in 128 bits, or false when the quotient does not fit 64. */
+static bool div_u128(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale, bool neg)
+{
+	tc_u128 n = (tc_u128) a->small * tc_pow10_u64[b->scale + scale];
+	tc_u128 dv = (tc_u128) b->small * tc_pow10_u64[a->scale];
+	tc_u128 q = n / dv;
+	if ((q >> 64) != 0) {
+		return false;
+	}
+	uint64_t q64 = (uint64_t) q;
+	if (n - q * dv != 0) {
+		set_small(r, q64, neg, scale);
+		return true;
+	}
+	uint32_t tz = 0;
+	if (q64 == 0) {
+		tz = scale;
+	} else {
+		while (tz < scale && q64 % 10 == 0) {
+			q64 /= 10;
+			tz++;
+		}
+	}
+	uint32_t s = div_result_scale(a->scale, b->scale, scale, scale - tz);
+	/* q now has scale - tz places; bring it to s >= scale - tz places (it was that long before). */
+	set_small(r, q64 * tc_pow10_u64[s - (scale - tz)], neg, s);
+	return true;
+}
+#endif
 
 tc_status tc_dec_div(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
 {
 	bool neg = a->neg != b->neg;
 
-	if (is_zero(b)) {
+	TC_ASSERT(scale <= TC_SCALE_MAX);
+	if (tc_dec_sign(b) == 0) {
 		return TC_ERR_DIV0;
 	}
-	if (is_zero(a)) {
+	if (tc_dec_sign(a) == 0) {
 		set_small(r, 0, false, min_u32(scale, a->scale > b->scale ? a->scale - b->scale : 0));
 		return TC_OK;
 	}
-
-	/* |a/b| * 10^scale = (A * 10^(sb + scale)) / (B * 10^sa), A and B the coefficients. */
 #ifdef TC_HAVE_U128
 	if (!a->is_big && !b->is_big && (uint64_t) b->scale + scale <= TC_U64_DIGITS
-			&& a->scale <= TC_U64_DIGITS) {
-		tc_u128 n = (tc_u128) a->small * pow10_u64[b->scale + scale];
-		tc_u128 dv = (tc_u128) b->small * pow10_u64[a->scale];
-		tc_u128 q = n / dv;
-		if (n - q * dv != 0) {
-			set_mag_u128(r, q, neg, scale);
-			return TC_OK;
-		}
-		uint32_t tz = 0;
-		if (q == 0) {
-			tz = scale;
-		} else {
-			while (tz < scale && q % 10 == 0) {
-				q /= 10;
-				tz++;
-			}
-		}
-		uint32_t s = div_result_scale(a->scale, b->scale, scale, tz);
-		/* q now has scale - tz places; bring it to s >= scale - tz places. */
-		q *= pow10_u128(s - (scale - tz));
-		set_mag_u128(r, q, neg, s);
+			&& a->scale <= TC_U64_DIGITS && div_u128(r, a, b, scale, neg)) {
 		return TC_OK;
 	}
 #endif
-	mpz_t n, dv, rem;
-	mpz_inits(n, dv, rem, NULL);
-	mag_to_mpz(n, a);
-	mag_to_mpz(dv, b);
-	mpz_mul_pow10(n, b->scale + scale);
-	mpz_mul_pow10(dv, a->scale);
-	mpz_tdiv_qr(n, rem, n, dv);
-	if (mpz_sgn(rem) != 0) {
-		set_mag_mpz(r, n, neg, scale);
+	/*
+	 * |a / b| * 10^(8k), k = ceil(scale / 8), is A * 10^(8 * (fb + k - fa)) / B for the limb
+	 * integers A, B: a shift by whole limbs, then integer division. Digits past `scale` are cut
+	 * afterwards (floor of a floor is the floor).
+	 */
+	uint32_t ta[4], tb[4];
+	view va = view_of(a, ta), vb = view_of(b, tb);
+	uint32_t k = frac_limbs(scale);
+	int64_t sh = (int64_t) vb.frac + k - va.frac;
+	bool dropped = false;   /* non-zero limbs of A shifted out */
+	uint32_t nn;
+	scratch sn, sq, sb;
+	uint32_t *n, *q, *bn;
+
+	if (sh >= 0) {
+		nn = va.len + (uint32_t) sh;
 	} else {
-		uint32_t tz = 0;
-		if (mpz_sgn(n) == 0) {
-			tz = scale;
-		} else {
-			while (tz < scale && mpz_divisible_ui_p(n, 10)) {
-				mpz_divexact_ui(n, n, 10);
-				tz++;
-			}
+		uint32_t drop = (uint32_t) -sh;
+		for (uint32_t i = 0; i < drop && i < va.len; i++) {
+			dropped |= va.l[i] != 0;
 		}
-		uint32_t s = div_result_scale(a->scale, b->scale, scale, tz);
-		mpz_mul_pow10(n, s - (scale - tz));
-		set_mag_mpz(r, n, neg, s);
+		nn = drop >= va.len ? 0 : va.len - drop;
 	}
-	mpz_clears(n, dv, rem, NULL);
-	return TC_OK;
+	while (nn > 0 && (sh >= 0 ? at(&va, (uint32_t) sh, nn - 1) : va.l[nn - 1 + (uint32_t) -sh]) == 0) {
+		nn--;
+	}
+	if (nn < vb.len) {
+		/* The quotient is 0 at 8k places, and not exact (A > 0). */
+		set_small(r, 0, false, scale);
+		return TC_OK;
+	}
+	uint32_t qn = nn - vb.len + 1;
+	n = scratch_get(&sn, (size_t) nn + 1);
+	q = scratch_get(&sq, qn);
+	bn = scratch_get(&sb, vb.len);
+	tc_status st = TC_ERR_NOMEM;
+	if (n != NULL && q != NULL && bn != NULL) {
+		if (sh >= 0) {
+			memset(n, 0, (size_t) sh * sizeof *n);
+			memcpy(n + sh, va.l, (size_t) (nn - (uint32_t) sh) * sizeof *n);
+		} else {
+			memcpy(n, va.l + (uint32_t) -sh, (size_t) nn * sizeof *n);
+		}
+		bool rem_zero;
+		st = TC_OK;
+		if (vb.len > TC_DIV_GMP_LIMBS && qn > TC_DIV_GMP_LIMBS) {
+			st = divmod_gmp(q, n, nn, vb.l, vb.len, &rem_zero);
+		} else {
+			divmod_small(q, n, nn, vb.l, vb.len, bn, &rem_zero);
+		}
+		if (st == TC_OK) {
+			uint32_t cut = scale % TC_BASE_DIGITS ? (uint32_t) tc_pow10_u64[TC_BASE_DIGITS - scale % TC_BASE_DIGITS] : 1;
+			bool exact = rem_zero && !dropped && q[0] % cut == 0;
+			uint32_t s = scale;
+			if (exact) {
+				/* Fewest places: trailing zero digits of the 8k-digit fraction, in one pass. */
+				uint32_t tz = 0, i = 0;
+				while (i < k && i < qn && q[i] == 0) {
+					tz += TC_BASE_DIGITS;
+					i++;
+				}
+				if (i < k) {
+					uint32_t v = i < qn ? q[i] : 0;
+					while (v != 0 && v % 10 == 0) {
+						v /= 10;
+						tz++;
+					}
+					if (v == 0) {
+						tz = k * TC_BASE_DIGITS;
+					}
+				}
+				uint32_t places = k * TC_BASE_DIGITS - min_u32(tz, k * TC_BASE_DIGITS);
+				s = div_result_scale(va.scale, vb.scale, scale, places);
+			}
+			uint32_t *kq = trunc_limbs(q, &qn, k, s);
+			st = store(r, kq, qn, frac_limbs(s), s, neg);
+		}
+	}
+	scratch_put(&sn);
+	scratch_put(&sq);
+	scratch_put(&sb);
+	return st;
 }
 
-void tc_dec_rescale(tc_dec *d, uint32_t scale)
+/* ---- scale changes ---- */
+
+tc_status tc_dec_rescale(tc_dec *d, uint32_t scale)
 {
 	if (scale == d->scale) {
-		return;
+		return TC_OK;
 	}
-	bool neg = d->neg;
-#ifdef TC_HAVE_U128
 	if (!d->is_big) {
 		if (scale < d->scale) {
-			set_small(d, (uint64_t) div_pow10_u128(d->small, d->scale - scale), neg, scale);
-			return;
+			set_small(d, div_pow10_u64(d->small, d->scale - scale), d->neg, scale);
+			return TC_OK;
 		}
-		if (scale - d->scale <= TC_U64_DIGITS) {
-			set_mag_u128(d, (tc_u128) d->small * pow10_u64[scale - d->scale], neg, scale);
-			return;
+		uint64_t v;
+		if (scale - d->scale <= TC_U64_DIGITS && !__builtin_mul_overflow(d->small, tc_pow10_u64[scale - d->scale], &v)) {
+			set_small(d, v, d->neg, scale);
+			return TC_OK;
 		}
 	}
-#endif
-	mpz_t z;
-	mpz_init(z);
-	mag_to_mpz(z, d);
+	uint32_t t[4];
+	view v = view_of(d, t);
+	uint32_t f = frac_limbs(scale);
 	if (scale < d->scale) {
-		mpz_div_pow10(z, d->scale - scale);
-	} else {
-		mpz_mul_pow10(z, scale - d->scale);
+		/* Truncate in place (wide) : the kept limbs move down. */
+		uint32_t n = v.len;
+		uint32_t *l = d->limb;
+		uint32_t *k = trunc_limbs(l, &n, v.frac, scale);
+		return store(d, k, n, f, scale, v.neg);
 	}
-	set_mag_mpz(d, z, neg, scale);
-	mpz_clear(z);
+	/* More places: whole zero limbs below, the limbs themselves unchanged (the pad grows within). */
+	uint32_t up = f - v.frac, n = v.len + up;
+	scratch sc;
+	uint32_t *l = scratch_get(&sc, n);
+	if (l == NULL) {
+		return TC_ERR_NOMEM;
+	}
+	memset(l, 0, (size_t) up * sizeof *l);
+	memcpy(l + up, v.l, (size_t) v.len * sizeof *l);
+	tc_status st = store(d, l, n, f, scale, v.neg);
+	scratch_put(&sc);
+	return st;
 }
 
-void tc_dec_truncate(tc_dec *r, const tc_dec *a, uint32_t scale)
+tc_status tc_dec_truncate(tc_dec *r, const tc_dec *a, uint32_t scale)
 {
-	tc_dec_copy(r, a);
-	if (scale < r->scale) {
-		tc_dec_rescale(r, scale);
+	if (scale >= a->scale) {
+		return tc_dec_copy(r, a);
 	}
+	if (!a->is_big) {
+		set_small(r, div_pow10_u64(a->small, a->scale - scale), a->neg, scale);
+		return TC_OK;
+	}
+	if (r == a) {
+		return tc_dec_rescale(r, scale);
+	}
+	uint32_t n = a->len, keep = frac_limbs(scale), drop = a->frac - keep;
+	if (drop >= n) {
+		set_small(r, 0, false, scale);
+		return TC_OK;
+	}
+	/* Only the kept limbs are copied; the lowest one's extra digits are cut in the copy. */
+	scratch sc;
+	uint32_t *l = scratch_get(&sc, n - drop);
+	if (l == NULL) {
+		return TC_ERR_NOMEM;
+	}
+	memcpy(l, a->limb + drop, (size_t) (n - drop) * sizeof *l);
+	n -= drop;
+	uint32_t *k = trunc_limbs(l, &n, keep, scale);
+	tc_status st = store(r, k, n, keep, scale, a->neg);
+	scratch_put(&sc);
+	return st;
 }
 
-void tc_dec_normalize(tc_dec *d)
+tc_status tc_dec_normalize(tc_dec *d)
 {
 	if (!d->is_big) {
 		uint64_t v = d->small;
@@ -658,81 +1092,26 @@ void tc_dec_normalize(tc_dec *d)
 			s--;
 		}
 		set_small(d, v, d->neg, s);
-		return;
+		return TC_OK;
 	}
-	while (d->scale > 0 && mpz_divisible_ui_p(d->big, 10)) {
-		mpz_divexact_ui(d->big, d->big, 10);
-		d->scale--;
+	/* Trailing zero digits of the fraction, whole limbs first: one pass, linear in the length. */
+	uint32_t pad = d->frac * TC_BASE_DIGITS - d->scale, tz = 0, i = 0;
+	while (i < d->frac && d->limb[i] == 0) {
+		tz += TC_BASE_DIGITS;
+		i++;
 	}
-	/* The magnitude may fit a machine word again. */
-	mpz_t z;
-	mpz_init(z);
-	mpz_set(z, d->big);
-	set_mag_mpz(d, z, d->neg, d->scale);
-	mpz_clear(z);
+	if (i < d->frac) {
+		uint32_t v = d->limb[i];
+		while (v % 10 == 0) {
+			v /= 10;
+			tz++;
+		}
+	}
+	tz = tz > pad ? tz - pad : 0;
+	return tc_dec_rescale(d, d->scale - min_u32(tz, d->scale));
 }
 
 /* ---- printing ---- */
-
-static uint32_t u64_digits(uint64_t v)
-{
-#if defined(__GNUC__)
-	/* log10 from the bit length (1233/4096 ~ log10(2)), then one comparison to correct it. */
-	uint32_t t = ((uint32_t) (64 - __builtin_clzll(v | 1)) * 1233) >> 12;
-	return t + (v >= pow10_u64[t]);
-#else
-	uint32_t n = 1;
-	while (n < 20 && v >= pow10_u64[n]) {
-		n++;
-	}
-	return n;
-#endif
-}
-
-size_t tc_dec_print_small_len(const tc_dec *d)
-{
-	uint32_t ndig = u64_digits(d->small);
-	uint32_t body = ndig > d->scale ? ndig : d->scale + 1;
-	return (d->neg ? 1 : 0) + body + (d->scale > 0 ? 1 : 0);
-}
-
-size_t tc_dec_print_size(const tc_dec *d)
-{
-	size_t ndig = d->is_big ? mpz_sizeinbase(d->big, 10) : u64_digits(d->small);
-	size_t body = ndig > (size_t) d->scale ? ndig : (size_t) d->scale + 1;
-	return (d->neg ? 1 : 0) + body + (d->scale > 0 ? 1 : 0) + 1;
-}
-
-/* Writes the digit string digits[0..ndig) (no leading zeros, "0" for zero) as a decimal of d's scale. */
-static size_t place_digits(const tc_dec *d, const char *digits, size_t ndig, char *buf)
-{
-	char *p = buf;
-	size_t scale = d->scale;
-
-	if (d->neg) {
-		*p++ = '-';
-	}
-	if (ndig > scale) {
-		memcpy(p, digits, ndig - scale);
-		p += ndig - scale;
-		if (scale > 0) {
-			*p++ = '.';
-			memcpy(p, digits + ndig - scale, scale);
-			p += scale;
-		}
-	} else {
-		*p++ = '0';
-		if (scale > 0) {
-			*p++ = '.';
-			memset(p, '0', scale - ndig);
-			p += scale - ndig;
-			memcpy(p, digits, ndig);
-			p += ndig;
-		}
-	}
-	*p = '\0';
-	return (size_t) (p - buf);
-}
 
 static const char digit_pairs[] =
 	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
@@ -768,12 +1147,20 @@ static inline char *put_digits_padded(char *p, uint64_t v, uint32_t k)
 	return p;
 }
 
+size_t tc_dec_print_small_len(const tc_dec *d)
+{
+	uint32_t ndig = u64_digits(d->small);
+	uint32_t body = ndig > d->scale ? ndig : d->scale + 1;
+	return (d->neg ? 1 : 0) + body + (d->scale > 0 ? 1 : 0);
+}
+
 char *tc_dec_print_small(const tc_dec *d, char *end)
 {
 	char *p = end;
 	uint64_t v = d->small;
 	uint32_t s = d->scale;
 
+	TC_ASSERT(!d->is_big && s <= TC_PRINT_SMALL_MAX_SCALE);
 	/*
 	 * The fraction first, exactly s digits, then the point: the integer part and the fraction are
 	 * split by a division by a constant, so no digit is ever moved (a loop that moves them becomes
@@ -781,7 +1168,7 @@ char *tc_dec_print_small(const tc_dec *d, char *end)
 	 */
 	if (s > 0) {
 		uint64_t whole = s <= 19 ? div_pow10_u64(v, s) : 0;
-		p = put_digits_padded(p, s <= 19 ? v - whole * pow10_u64[s] : v, s);
+		p = put_digits_padded(p, s <= 19 ? v - whole * tc_pow10_u64[s] : v, s);
 		*--p = '.';
 		v = whole;
 	}
@@ -809,32 +1196,145 @@ char *tc_dec_print_small(const tc_dec *d, char *end)
 	return p;
 }
 
-size_t tc_dec_print(const tc_dec *d, char *buf)
+static size_t view_print_len(const view *v)
+{
+	size_t int_digits = v->len > v->frac
+		? u64_digits(v->l[v->len - 1]) + (size_t) (v->len - 1 - v->frac) * TC_BASE_DIGITS : 1;
+	return (v->neg ? 1 : 0) + int_digits + (v->scale > 0 ? 1 + (size_t) v->scale : 0);
+}
+
+static void view_print(const view *v, char *p)
+{
+	if (v->neg) {
+		*p++ = '-';
+	}
+	if (v->len > v->frac) {
+		uint32_t top = v->l[v->len - 1], k = u64_digits(top);
+		p += k;
+		put_digits_padded(p, top, k);
+		for (uint32_t i = v->len - 1; i-- > v->frac;) {
+			put8(p, v->l[i]);
+			p += TC_BASE_DIGITS;
+		}
+	} else {
+		*p++ = '0';
+	}
+	if (v->scale == 0) {
+		return;
+	}
+	*p++ = '.';
+	uint32_t left = v->scale;
+	for (uint32_t i = v->frac; i-- > 0 && left > 0;) {
+		uint32_t limb = i < v->len ? v->l[i] : 0;
+		if (left >= TC_BASE_DIGITS) {
+			put8(p, limb);
+			p += TC_BASE_DIGITS;
+			left -= TC_BASE_DIGITS;
+		} else {
+			char t[TC_BASE_DIGITS];
+			put8(t, limb);
+			memcpy(p, t, left);
+			p += left;
+			left = 0;
+		}
+	}
+}
+
+size_t tc_dec_print_len(const tc_dec *d)
 {
 	if (!d->is_big && d->scale <= TC_PRINT_SMALL_MAX_SCALE) {
-		char tmp[TC_PRINT_SMALL_SIZE];
-		char *start = tc_dec_print_small(d, tmp + sizeof tmp);
-		size_t n = (size_t) (tmp + sizeof tmp - start);
-		memcpy(buf, start, n);
-		buf[n] = '\0';
-		return n;
+		return tc_dec_print_small_len(d);
 	}
-	if (!d->is_big) {
-		char tmp[24];
-		tc_dec whole = *d;
-		whole.scale = 0;
-		whole.neg = false;
-		char *start = tc_dec_print_small(&whole, tmp + sizeof tmp);
-		return place_digits(d, start, (size_t) (tmp + sizeof tmp - start), buf);
+	uint32_t t[4];
+	view v = view_of(d, t);
+	return view_print_len(&v);
+}
+
+void tc_dec_print_exact(const tc_dec *d, char *buf, size_t len)
+{
+	if (!d->is_big && d->scale <= TC_PRINT_SMALL_MAX_SCALE) {
+		char *start = tc_dec_print_small(d, buf + len);
+		TC_ASSERT(start == buf);
+		(void) start;
+		return;
 	}
-	size_t cap = mpz_sizeinbase(d->big, 10) + 2;
-	char *digits = malloc(cap);
-	if (digits == NULL) {
-		buf[0] = '\0';
-		return 0;
-	}
-	mpz_get_str(digits, 10, d->big);
-	size_t n = place_digits(d, digits, strlen(digits), buf);
-	free(digits);
+	uint32_t t[4];
+	view v = view_of(d, t);
+	TC_ASSERT(view_print_len(&v) == len);
+	(void) len;
+	view_print(&v, buf);
+}
+
+size_t tc_dec_print_size(const tc_dec *d)
+{
+	return tc_dec_print_len(d) + 1;
+}
+
+size_t tc_dec_print(const tc_dec *d, char *buf)
+{
+	size_t n = tc_dec_print_len(d);
+	tc_dec_print_exact(d, buf, n);
+	buf[n] = '\0';
 	return n;
+}
+
+/* ---- GMP integers, for the domain code ---- */
+
+void tc_dec_get_mpz(mpz_t coeff, const tc_dec *d)
+{
+	if (!d->is_big) {
+#if ULONG_MAX >= UINT64_MAX
+		mpz_set_ui(coeff, (unsigned long) d->small);
+#else
+		mpz_import(coeff, 1, -1, sizeof d->small, 0, 0, &d->small);
+#endif
+	} else {
+		/* The coefficient is the limbs' integer without its pad digits (zeros). */
+		size_t k = (size_t) d->len * TC_BASE_DIGITS;
+		unsigned char *raw = tc_mem_alloc(k);
+		mp_limb_t *p = tc_mem_alloc(mpn_room(k) * sizeof *p);
+		if (raw == NULL || p == NULL) {
+			mpz_set_ui(coeff, 0);   /* only with an allocator that fails */
+		} else {
+			size_t nd = limbs_to_raw(d->limb, d->len, raw);
+			size_t pad = (size_t) d->frac * TC_BASE_DIGITS - d->scale;
+			TC_ASSERT(nd > pad);
+			mp_size_t pn = (mp_size_t) mpn_set_str(p, raw, nd - pad, 10);
+			mpz_import(coeff, (size_t) pn, -1, sizeof *p, 0, 0, p);
+		}
+		tc_mem_free(raw);
+		tc_mem_free(p);
+	}
+	if (d->neg) {
+		mpz_neg(coeff, coeff);
+	}
+}
+
+tc_status tc_dec_from_mpz(tc_dec *d, const mpz_t coeff, uint32_t scale)
+{
+	bool neg = mpz_sgn(coeff) < 0;
+	if (mpz_sizeinbase(coeff, 2) <= 64) {
+		uint64_t v = 0;
+		mpz_export(&v, NULL, -1, sizeof v, 0, 0, coeff);
+		set_small(d, v, neg, scale);
+		return TC_OK;
+	}
+	/* Digits of |coeff|, zeros in front so that there is at least one integer digit. */
+	size_t nd = mpz_sizeinbase(coeff, 10) + 2, room = nd + scale + 1;
+	char *buf = tc_mem_alloc(room);
+	if (buf == NULL) {
+		return TC_ERR_NOMEM;
+	}
+	memset(buf, '0', scale + 1);
+	char *digits = buf + scale + 1;
+	mpz_get_str(digits, 10, coeff);
+	if (*digits == '-') {
+		memmove(digits, digits + 1, strlen(digits));
+	}
+	/* buf = zeros, then the digits: its last `scale` characters are the fraction. */
+	size_t il = strlen(digits) + 1;
+	const char *start = buf;
+	tc_status st = build(d, neg, start, il, start + il, scale);
+	tc_mem_free(buf);
+	return st;
 }

@@ -1,13 +1,19 @@
 /*
  * tokencalc core: exact decimal numbers and their arithmetic.
  *
- * A tc_dec is sign * magnitude / 10^scale. The magnitude lives in a uint64_t while it fits
- * (the common case: token amounts) and in a GMP mpz_t only when it does not, so everyday
- * values never touch GMP. Every operation is exact and then truncated toward zero to its
- * result scale (see ../shared/spec/arithmetic.md). No function here allocates through PHP.
+ * A tc_dec is sign * magnitude / 10^scale, held in one of two forms:
+ *   - small: the magnitude (coefficient) in a uint64_t, while it has at most 19 digits or
+ *     otherwise fits; token amounts live here and never leave machine integers;
+ *   - wide: base-10^8 digits ("limbs", least significant first) aligned on the decimal point, so
+ *     that add, sub, compare, truncate, parse and print work on the digits directly, with no radix
+ *     conversion, in time linear in the length. Limbs live in caller stack storage (tc_dec_stack)
+ *     or in memory from tc_mem_alloc() (tc_mem.h), never in libgmp's allocator; GMP's mpn layer
+ *     multiplies and divides very long operands, on buffers the core owns.
+ * Every operation is exact and then truncated toward zero to its result scale (docs/arithmetic.md).
  *
- * Life cycle: tc_dec_init() before first use, tc_dec_clear() after last use. Every function
- * that writes a tc_dec replaces its old value; results may alias operands.
+ * Life cycle: tc_dec_init() (or tc_dec_init_stack()) before first use, tc_dec_clear() after last
+ * use. Every function that writes a tc_dec replaces its old value; results may alias operands.
+ * Outside the core, the fields are private: use the functions below.
  */
 #ifndef TC_DECIMAL_H
 #define TC_DECIMAL_H
@@ -20,52 +26,79 @@
 
 #include "tc_status.h"
 
-/* Pass as the scale of add/sub/mul/sum for an exact, untruncated result. */
+/* Pass as the scale of add/sub/mul/truncate for an exact, untruncated result. */
 #define TC_SCALE_EXACT UINT32_MAX
 /* Largest scale a caller may ask for (INI tokencalc.scale and every $scale argument). */
 #define TC_SCALE_MAX 10000u
 
 typedef struct tc_dec {
-	uint64_t small;   /* magnitude, when !is_big */
-	mpz_t big;        /* magnitude (>= 0), initialised only while is_big */
+	uint64_t small;   /* the coefficient, when !is_big */
+	uint32_t *limb;   /* when is_big: limb[0..len), base 10^8, least significant first */
+	uint32_t len;     /* limbs in use (limb[len - 1] != 0; 0 means zero) */
+	uint32_t frac;    /* limbs after the point: always ceil(scale / 8) for a wide value */
+	uint32_t cap;     /* limbs the storage at limb holds (kept across values) */
 	uint32_t scale;   /* digits after the decimal point */
 	bool neg;         /* never true for zero */
-	bool is_big;
+	bool is_big;      /* wide form */
+	bool own;         /* limb came from tc_mem_alloc() (freed by tc_dec_clear) */
 } tc_dec;
 
-/* Sets d to 0 (scale 0). Cheap: no allocation. */
+/*
+ * Stack storage for one value: enough for any operand of up to 150 digits and for the
+ * product of two 78-digit values, so that everyday calls allocate nothing but their result.
+ */
+#define TC_DEC_STACK_LIMBS 24
+typedef struct tc_dec_stack {
+	uint32_t limb[TC_DEC_STACK_LIMBS];
+} tc_dec_stack;
+
+/* Sets d to 0 (scale 0) with no storage. Cheap: no allocation. */
 static inline void tc_dec_init(tc_dec *d)
 {
 	d->small = 0;
+	d->limb = NULL;
+	d->len = 0;
+	d->frac = 0;
+	d->cap = 0;
 	d->scale = 0;
 	d->neg = false;
 	d->is_big = false;
+	d->own = false;
 }
 
-/* Releases the GMP magnitude of d (use tc_dec_clear). */
+/* Sets d to 0 with st (which must outlive d) as its first storage. */
+static inline void tc_dec_init_stack(tc_dec *d, tc_dec_stack *st)
+{
+	tc_dec_init(d);
+	d->limb = st->limb;
+	d->cap = TC_DEC_STACK_LIMBS;
+}
+
+/* Releases the storage of d (use tc_dec_clear). */
 void tc_dec_clear_big(tc_dec *d);
 
 /* Releases what d holds and sets it to 0; d may be used again afterwards. */
 static inline void tc_dec_clear(tc_dec *d)
 {
-	if (d->is_big) {
+	if (d->own) {
 		tc_dec_clear_big(d);
 	}
 	tc_dec_init(d);
 }
-/* d = s, exactly (copies the scale too). */
-void tc_dec_copy(tc_dec *d, const tc_dec *s);
+/* d = s, exactly (copies the scale too). TC_OK or TC_ERR_NOMEM. */
+tc_status tc_dec_copy(tc_dec *d, const tc_dec *s);
 
 /*
  * Parses s[0..len) in the grammar [+-]?(DIGITS("."DIGITS?)?|"."DIGITS), ASCII only.
  * TC_ERR_TOO_LONG when len > max_digits (checked first, before any work);
- * TC_ERR_SYNTAX for anything else that is not in the grammar. d is unchanged on error.
+ * TC_ERR_SYNTAX for anything else that is not in the grammar; TC_ERR_NOMEM when storage for a
+ * long value cannot be had. d is unchanged on error.
  */
 tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits);
 /* Longest input tc_dec_parse_short() takes: at most 19 digits always fit a uint64_t. */
 #define TC_DEC_SHORT_LEN 19
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(TC_NO_SWAR)
 # define TC_SWAR_DIGITS 1
 /* Whether the 8 bytes of x (read little-endian) are all ASCII digits. */
 static inline bool tc_eight_digits(uint64_t x)
@@ -86,8 +119,8 @@ static inline uint64_t tc_eight_digits_value(uint64_t x)
 
 /*
  * The token-sized fast path of tc_dec_parse(), inline for per-row loops: len <= TC_DEC_SHORT_LEN
- * and !d->is_big are the caller's to check. The integer digits one by one, then the fraction, eight digits
- * at once where there are eight (little-endian machines). TC_OK or TC_ERR_SYNTAX.
+ * is the caller's to check. The integer digits one by one, then the fraction, eight digits at once
+ * where there are eight (little-endian machines). TC_OK or TC_ERR_SYNTAX (d unchanged).
  */
 static inline tc_status tc_dec_parse_short(tc_dec *d, const char *s, size_t len)
 {
@@ -137,6 +170,8 @@ static inline tc_status tc_dec_parse_short(tc_dec *d, const char *s, size_t len)
 	if (int_len + scale == 0) {
 		return TC_ERR_SYNTAX;   /* no digit at all: "", "+", ".", "-." */
 	}
+	/* The storage stays with d (freed by tc_dec_clear), only the form changes. */
+	d->is_big = false;
 	d->small = v;
 	d->neg = neg && v != 0;
 	d->scale = scale;
@@ -145,21 +180,31 @@ static inline tc_status tc_dec_parse_short(tc_dec *d, const char *s, size_t len)
 
 /* d = v, scale 0. */
 void tc_dec_from_i64(tc_dec *d, int64_t v);
-/* d = coeff / 10^scale (coeff signed, any size). */
-void tc_dec_from_mpz(tc_dec *d, const mpz_t coeff, uint32_t scale);
+/* d = coeff / 10^scale (coeff signed, any size). TC_OK or TC_ERR_NOMEM. */
+tc_status tc_dec_from_mpz(tc_dec *d, const mpz_t coeff, uint32_t scale);
 /* coeff = the signed integer coefficient of d (d == coeff / 10^d->scale). coeff initialised. */
 void tc_dec_get_mpz(mpz_t coeff, const tc_dec *d);
+
+/* The scale of d: digits after the point. */
+static inline uint32_t tc_dec_scale(const tc_dec *d)
+{
+	return d->scale;
+}
 
 /* -1, 0 or 1 by sign. */
 int tc_dec_sign(const tc_dec *d);
 /* -1, 0 or 1 as a < b, a == b, a > b, on the exact values. */
 int tc_dec_cmp(const tc_dec *a, const tc_dec *b);
 
-/* r = a + b (resp. a - b) truncated toward zero to min(scale, max(a->scale, b->scale)). */
-void tc_dec_add(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
-void tc_dec_sub(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
+/*
+ * The arithmetic. Each returns TC_OK, or TC_ERR_NOMEM when storage cannot be had (r unchanged;
+ * only with an allocator that returns NULL).
+ * r = a + b (resp. a - b) truncated toward zero to min(scale, max(a->scale, b->scale)).
+ */
+tc_status tc_dec_add(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
+tc_status tc_dec_sub(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
 /* r = a * b truncated toward zero to min(scale, a->scale + b->scale). */
-void tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
+tc_status tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
 /*
  * r = a / b truncated toward zero: to `scale` places when the quotient does not terminate
  * within them, else to min(scale, max(a->scale - b->scale, fewest places that print it exactly)).
@@ -167,11 +212,11 @@ void tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
  */
 tc_status tc_dec_div(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
 /* r = a truncated toward zero to min(scale, a->scale) places. */
-void tc_dec_truncate(tc_dec *r, const tc_dec *a, uint32_t scale);
+tc_status tc_dec_truncate(tc_dec *r, const tc_dec *a, uint32_t scale);
 /* d without trailing fractional zeros (scale lowered as far as the value allows). */
-void tc_dec_normalize(tc_dec *d);
+tc_status tc_dec_normalize(tc_dec *d);
 /* d rescaled to exactly `scale` places: appends zeros, or truncates toward zero. */
-void tc_dec_rescale(tc_dec *d, uint32_t scale);
+tc_status tc_dec_rescale(tc_dec *d, uint32_t scale);
 
 /* An upper bound of the bytes tc_dec_print() writes, its terminating NUL included. */
 size_t tc_dec_print_size(const tc_dec *d);
@@ -180,12 +225,16 @@ size_t tc_dec_print_size(const tc_dec *d);
  * length without the NUL. buf must hold tc_dec_print_size(d) bytes.
  */
 size_t tc_dec_print(const tc_dec *d, char *buf);
+/* The exact length tc_dec_print_exact() writes (no NUL). */
+size_t tc_dec_print_len(const tc_dec *d);
+/* Writes d in exactly len = tc_dec_print_len(d) bytes at buf (no NUL): the binding's result path. */
+void tc_dec_print_exact(const tc_dec *d, char *buf, size_t len);
 
 /* Largest scale tc_dec_print_small() takes, and the room it needs (sign, 20 digits, point, zeros). */
 #define TC_PRINT_SMALL_MAX_SCALE 40u
 #define TC_PRINT_SMALL_SIZE 64
 /*
- * Fast printing of a machine-word value (!d->is_big, d->scale <= TC_PRINT_SMALL_MAX_SCALE): writes it
+ * Fast printing of a small value (!d->is_big, d->scale <= TC_PRINT_SMALL_MAX_SCALE): writes it
  * right to left so that it ends just before `end`, and returns where it starts (no NUL).
  */
 char *tc_dec_print_small(const tc_dec *d, char *end);

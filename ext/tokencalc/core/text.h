@@ -1,0 +1,54 @@
+/*
+ * tokencalc core: add, subtract, compare and truncate decimal strings as they are.
+ *
+ * For these four operations a value needs no conversion at all: the digits are aligned on the
+ * point and worked on as ASCII, eight at a time (SWAR), and the result is written straight into
+ * the caller's buffer. Time and memory are linear in the length, so long values cost what
+ * copying them costs. Values of up to 19 digits take the machine-integer path of decimal.h
+ * instead, which is faster still; results are the same (tests/core/test_text.c checks both
+ * against an exact rational reference).
+ */
+#ifndef TC_TEXT_H
+#define TC_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tc_status.h"
+
+/* A validated decimal string: its sign and digit runs, pointing into the caller's string. */
+typedef struct tc_text {
+	const char *ip;   /* integer digits, leading zeros skipped (il may be 0) */
+	const char *fp;   /* fractional digits as written */
+	size_t il;
+	size_t fl;
+	bool neg;         /* a '-' was written (the value may still be zero) */
+} tc_text;
+
+/*
+ * Validates s[0..len) against the decimal grammar and takes it apart (nothing is copied: s must
+ * outlive t). TC_ERR_TOO_LONG when len > max_digits (checked first), TC_ERR_SYNTAX otherwise.
+ */
+tc_status tc_text_parse(tc_text *t, const char *s, size_t len, size_t max_digits);
+/* Writes the int64 v as a decimal string into buf (at least 21 bytes) and takes it apart into t. */
+void tc_text_from_i64(tc_text *t, int64_t v, char *buf);
+
+/* -1, 0 or 1 as a < b, a == b, a > b, on the exact values. */
+int tc_text_cmp(const tc_text *a, const tc_text *b);
+
+/* Result scale of add/sub: min(scale, max(a->fl, b->fl)); and an upper bound of the length. */
+size_t tc_text_addsub_size(const tc_text *a, const tc_text *b, uint32_t scale);
+/*
+ * Writes a + b (or a - b) truncated toward zero to min(scale, max(a->fl, b->fl)) places into out
+ * (room for tc_text_addsub_size() bytes, no NUL); returns the length. TC_ERR_NOMEM from the
+ * scratch allocation (long operands only) makes it return 0.
+ */
+size_t tc_text_addsub(char *out, const tc_text *a, const tc_text *b, bool sub, uint32_t scale);
+
+/* The exact length tc_text_truncate() writes. */
+size_t tc_text_truncate_len(const tc_text *a, uint32_t scale);
+/* Writes a truncated toward zero to min(scale, a->fl) places into out (no NUL). */
+void tc_text_truncate(char *out, const tc_text *a, uint32_t scale, size_t len);
+
+#endif

@@ -1,0 +1,252 @@
+/*
+ * C tests of the core's wide tier and its boundaries: the fuzz target fuzz/fuzz_arith.c (every
+ * operation against an exact GMP-rational reference that shares no code with decimal.c) driven
+ * by a deterministic generator, plus the allocation contract: no heap allocation for operands of
+ * up to 78 digits held in tc_dec_stack storage (counted by tests/core/tc_mem_counting.c).
+ *
+ * The generator aims at the edges of each form: 10^19, 2^64, 10^38, 2^128, 10^77, 2^256 and
+ * their neighbours, every width from 1 to 90 digits, every scale from 0 to 40, limb boundaries
+ * (8 digits) on both sides of the point, zeros, signs, and the result aliasing an operand.
+ * Build (scripts/test.sh does): cc -DTC_DEBUG -Iext/tokencalc/core -Itests/core
+ *     (every core .c file) tests/core/tc_mem_counting.c tests/core/test_wide.c -lgmp -lsodium
+ */
+#include "../../fuzz/fuzz_arith.c"
+#include "tc_mem_counting.h"
+
+static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
+
+static uint64_t rnd(void)
+{
+	/* xorshift64*: deterministic, so a failure reproduces */
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return rng_state * 2685821657736338717ULL;
+}
+
+/* Decimal strings of the boundary integers, computed with GMP (not with tokencalc). */
+static char *boundaries[64];
+static int nboundaries;
+
+static void add_boundary(const mpz_t z)
+{
+	boundaries[nboundaries++] = mpz_get_str(NULL, 10, z);
+}
+
+static void make_boundaries(void)
+{
+	mpz_t z, t;
+	mpz_inits(z, t, NULL);
+	static const unsigned tens[] = { 8, 16, 19, 20, 38, 39, 77, 78 };
+	static const unsigned twos[] = { 64, 128, 256 };
+	for (size_t i = 0; i < sizeof tens / sizeof *tens; i++) {
+		mpz_ui_pow_ui(z, 10, tens[i]);
+		mpz_sub_ui(t, z, 1);
+		add_boundary(t);
+		add_boundary(z);
+		mpz_add_ui(t, z, 1);
+		add_boundary(t);
+	}
+	for (size_t i = 0; i < sizeof twos / sizeof *twos; i++) {
+		mpz_ui_pow_ui(z, 2, twos[i]);
+		mpz_sub_ui(t, z, 1);
+		add_boundary(t);
+		add_boundary(z);
+		mpz_add_ui(t, z, 1);
+		add_boundary(t);
+	}
+	mpz_clears(z, t, NULL);
+}
+
+/* Writes a random operand into out: a boundary integer with a point put somewhere, or random digits. */
+static int long_operands;
+
+static size_t gen_operand(char *out)
+{
+	char *p = out;
+	uint64_t kind = rnd() % 10;
+	if (rnd() % 3 == 0) {
+		*p++ = '-';
+	}
+	if (kind < 3) {
+		const char *b = boundaries[rnd() % (uint64_t) nboundaries];
+		size_t n = strlen(b), point = (size_t) (rnd() % (n + 2));
+		for (size_t i = 0; i < n; i++) {
+			if (i == point && point > 0) {
+				*p++ = '.';
+			}
+			*p++ = b[i];
+		}
+		return (size_t) (p - out);
+	}
+	if (kind == 3) {
+		/* zero in many spellings */
+		size_t zi = 1 + rnd() % 25, zf = rnd() % 45;
+		memset(p, '0', zi);
+		p += zi;
+		if (zf) {
+			*p++ = '.';
+			memset(p, '0', zf);
+			p += zf;
+		}
+		return (size_t) (p - out);
+	}
+	/* w digits, up to 40 of them decimals; runs of 9s and 0s to provoke carries and borrows */
+	size_t w = 1 + rnd() % 90, f = rnd() % 41;
+	if (long_operands && rnd() % 4 == 0) {
+		/* past the GMP thresholds (48 limbs): the mpn paths of mul and div */
+		w = 300 + rnd() % 900;
+	}
+	if (f > w) {
+		f = w;
+	}
+	int style = (int) (rnd() % 4);
+	for (size_t i = 0; i < w; i++) {
+		if (i == w - f && f > 0) {
+			if (i == 0) {
+				*p++ = '0';
+			}
+			*p++ = '.';
+		}
+		char c = (char) ('0' + rnd() % 10);
+		if (style == 1) {
+			c = rnd() % 8 ? '9' : c;
+		} else if (style == 2) {
+			c = rnd() % 8 ? '0' : c;
+		}
+		*p++ = c;
+	}
+	return (size_t) (p - out);
+}
+
+static void run_differential(long rounds, int *passed)
+{
+	unsigned char in[2600];
+	for (long i = 0; i < rounds; i++) {
+		int op = (int) (rnd() % 8);
+		in[0] = (unsigned char) (op | (rnd() % 3 == 0 ? 0x10 : rnd() % 3 == 0 ? 0x20 : 0));
+		in[1] = (unsigned char) (rnd() % 4 == 0 ? 10 : rnd() % 64);
+		size_t n = 2;
+		n += gen_operand((char *) in + n);
+		in[n++] = '|';
+		n += gen_operand((char *) in + n);
+		LLVMFuzzerTestOneInput(in, n);   /* aborts with a message on any mismatch */
+	}
+	printf("ok: %ld generated operations agree with the rational reference\n", rounds);
+	(*passed)++;
+}
+
+/* Operands of up to 78 digits in stack storage: no call may ask tc_mem for memory. */
+static void run_no_heap(long rounds, int *passed, int *failed)
+{
+	char a_s[128], b_s[128];
+	long bad = 0;
+	for (long i = 0; i < rounds; i++) {
+		size_t al, bl;
+		do {
+			al = gen_operand(a_s);
+		} while (al > 79);
+		do {
+			bl = gen_operand(b_s);
+		} while (bl > 79);
+		tc_dec_stack sa, sb, sr;
+		tc_dec a, b, r;
+		tc_dec_init_stack(&a, &sa);
+		tc_dec_init_stack(&b, &sb);
+		tc_dec_init_stack(&r, &sr);
+		long before = tc_mem_allocations;
+		/* 78 digits plus sign and point */
+		if (tc_dec_parse(&a, a_s, al, 80) != TC_OK || tc_dec_parse(&b, b_s, bl, 80) != TC_OK) {
+			continue;
+		}
+		uint32_t scale = (uint32_t) (rnd() % 41);
+		tc_dec_add(&r, &a, &b, scale);
+		tc_dec_sub(&r, &a, &b, scale);
+		tc_dec_mul(&r, &a, &b, scale);
+		(void) tc_dec_div(&r, &a, &b, scale);
+		tc_dec_truncate(&r, &a, scale);
+		(void) tc_dec_cmp(&a, &b);
+		tc_dec_normalize(&a);
+		char out[256];
+		tc_dec_print_exact(&r, out, tc_dec_print_len(&r));
+		if (tc_mem_allocations != before) {
+			if (bad++ < 5) {
+				printf("FAIL heap allocation for [%.*s] and [%.*s], scale %u\n", (int) al, a_s, (int) bl, b_s, scale);
+			}
+		}
+		tc_dec_clear(&a);
+		tc_dec_clear(&b);
+		tc_dec_clear(&r);
+	}
+	if (bad == 0) {
+		printf("ok: %ld rounds of add/sub/mul/div/truncate/cmp/normalize on <= 78 digits, no heap allocation\n", rounds);
+		(*passed)++;
+	} else {
+		(*failed)++;
+	}
+}
+
+/* Long values do allocate, and give it all back; an allocator that fails gives TC_ERR_NOMEM, never a wrong value. */
+static void run_memory(int *passed, int *failed)
+{
+	char big[3000];
+	memset(big, '7', sizeof big);
+	big[1000] = '.';
+	tc_dec a, b, r;
+	tc_dec_init(&a);
+	tc_dec_init(&b);
+	tc_dec_init(&r);
+	long live = tc_mem_live;
+	int ok = tc_dec_parse(&a, big, sizeof big, SIZE_MAX) == TC_OK && tc_dec_parse(&b, big, 1500, SIZE_MAX) == TC_OK
+		&& tc_dec_mul(&r, &a, &b, 10) == TC_OK && tc_dec_div(&r, &a, &b, 500) == TC_OK;
+	tc_dec_clear(&a);
+	tc_dec_clear(&b);
+	tc_dec_clear(&r);
+	if (ok && tc_mem_live == live) {
+		printf("ok: long operands' memory all returned\n");
+		(*passed)++;
+	} else {
+		printf("FAIL long operands: ok %d, live blocks %ld -> %ld\n", ok, live, tc_mem_live);
+		(*failed)++;
+	}
+	/* Fail the k-th allocation for every k: each call reports TC_ERR_NOMEM or succeeds, nothing leaks. */
+	int nomem = 0, wrong = 0;
+	for (long k = 0; k < 12; k++) {
+		tc_dec_init(&a);
+		tc_dec_init(&r);
+		tc_mem_fail_after = k;
+		tc_status st = tc_dec_parse(&a, big, sizeof big, SIZE_MAX);
+		if (st == TC_OK) {
+			st = tc_dec_mul(&r, &a, &a, 10);
+		}
+		tc_mem_fail_after = -1;
+		nomem += st == TC_ERR_NOMEM;
+		wrong += st != TC_OK && st != TC_ERR_NOMEM;
+		tc_dec_clear(&a);
+		tc_dec_clear(&r);
+	}
+	if (nomem > 0 && wrong == 0 && tc_mem_live == live) {
+		printf("ok: a failing allocator gives TC_ERR_NOMEM (%d times), nothing leaks\n", nomem);
+		(*passed)++;
+	} else {
+		printf("FAIL failing allocator: nomem %d, other statuses %d, live %ld -> %ld\n", nomem, wrong, live, tc_mem_live);
+		(*failed)++;
+	}
+}
+
+int main(void)
+{
+	int passed = 0, failed = 0;
+	make_boundaries();
+	run_differential(300000, &passed);
+	long_operands = 1;
+	run_differential(20000, &passed);
+	long_operands = 0;
+	run_no_heap(50000, &passed, &failed);
+	run_memory(&passed, &failed);
+	for (int i = 0; i < nboundaries; i++) {
+		free(boundaries[i]);
+	}
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}
