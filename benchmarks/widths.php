@@ -3,6 +3,7 @@
 // truncate/cmp next to the bcmath functions at scale 10, BcMath\Number (PHP 8.4+) and brick/math (up
 // to 78 digits), plus the issue's special cases and the floor (tokencalc_add on 15 digits vs substr).
 //   php benchmarks/widths.php [--quick] [--json] [--ext=PATH] [--jit=off|tracing] [--widths=10,20,...] [--ops=add,cmp]
+//   php benchmarks/widths.php --render=benchmarks/results/widths.json   (the .md and .svg again from the figures)
 // The loops are written to a file and required (not eval'd), so that with opcache on (run.php's
 // --jit=off|tracing) they are cached, optimised and, with the tracing JIT, compiled like production
 // code. The engine state each figure was taken under (PHP version, opcache, JIT) is on every cell.
@@ -329,6 +330,14 @@ function widths_cell_text(array $c): string
 
 if (realpath($_SERVER['SCRIPT_FILENAME'] ?? '') === __FILE__) {
     $opt = bench_options();
+    if (isset($opt['render'])) {
+        // --render=DIR/NAME.json: NAME.md and NAME.svg written again from the figures (after a change here).
+        require_once __DIR__ . '/lib/widths_report.php';
+        $file = (string) $opt['render'];
+        widths_write(json_decode((string) file_get_contents($file), true, flags: JSON_THROW_ON_ERROR), dirname($file),
+            basename($file, '.json'));
+        exit(0);
+    }
     if (getenv('TOKENCALC_BENCH_CHILD') !== '1' && (!extension_loaded('bcmath')
         || (!extension_loaded('tokencalc') && bench_tokencalc_so($opt) !== null))) {
         // Run directly without the modules: again with them, opcache on (--jit=off|tracing, default off).

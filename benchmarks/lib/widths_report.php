@@ -44,8 +44,19 @@ function widths_write(array $doc, string $dir, string $base): void
     if (!is_dir($dir) && !mkdir($dir, 0777, true)) {
         throw new RuntimeException("cannot create $dir");
     }
-    file_put_contents("$dir/$base.json", json_encode($doc, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES
-        | JSON_UNESCAPED_UNICODE) . "\n");
+    // One line per cell: pretty-printed, the rounds of four runs would take 2.7 MB (mostly indentation).
+    $flags = JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE;
+    $cells = [];
+    $out = $doc;
+    foreach ($doc['runs'] as $i => $run) {
+        foreach ($run['cells'] as $j => $cell) {
+            $out['runs'][$i]['cells'][$j] = "\0cell" . count($cells);
+            $cells[] = json_encode($cell, $flags);
+        }
+    }
+    $json = preg_replace_callback('/"\\\\u0000cell(\d+)"/', fn($m) => $cells[(int) $m[1]],
+        json_encode($out, $flags | JSON_PRETTY_PRINT));
+    file_put_contents("$dir/$base.json", $json . "\n");
     file_put_contents("$dir/$base.md", widths_report_markdown($doc, $base));
     file_put_contents("$dir/$base.svg", widths_report_svg($doc['runs']));
 }
