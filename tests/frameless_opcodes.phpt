@@ -1,0 +1,47 @@
+--TEST--
+PHP 8.4+: calls to tokencalc_add/sub/mul/div/truncate/cmp resolved at compile time are compiled to FRAMELESS_ICALL_n (opcache's dump of the unoptimised opcodes), and run through those handlers to the right results
+--EXTENSIONS--
+tokencalc
+--SKIPIF--
+<?php
+if (PHP_VERSION_ID < 80400) die("skip frameless calls exist from PHP 8.4 on");
+if (!is_file(PHP_EXTENSION_DIR . '/opcache.so')) die("skip opcache.so is not installed");
+?>
+--FILE--
+<?php
+$script = tempnam(sys_get_temp_dir(), 'tcfl');
+file_put_contents($script, <<<'PHP'
+<?php
+echo tokencalc_add('1.5', '2'), ' ', tokencalc_add('1.25', '2', 1), ' ', tokencalc_sub('1', '0.5'), ' ',
+    tokencalc_sub('1', '0.25', 1), ' ', tokencalc_mul('1.5', '3'), ' ', tokencalc_mul('1.25', '3', 1), ' ',
+    tokencalc_div('1', '8'), ' ', tokencalc_div('1', '8', 2), ' ', tokencalc_truncate('2.99'), ' ',
+    tokencalc_truncate('2.99', 1), ' ', tokencalc_cmp('1', '2'), ' ', tokencalc_add(a: '1', b: '2'), "\n";
+PHP);
+$cmd = [PHP_BINARY, '-n', '-d', 'extension_dir=' . ini_get('extension_dir'), '-d', 'extension=tokencalc',
+    '-d', 'zend_extension=' . PHP_EXTENSION_DIR . '/opcache.so', '-d', 'opcache.enable_cli=1',
+    '-d', 'opcache.file_update_protection=0', '-d', 'opcache.opt_debug_level=0x10000', $script];
+$p = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+$out = stream_get_contents($pipes[1]);
+$dump = stream_get_contents($pipes[2]);
+proc_close($p);
+unlink($script);
+echo $out;
+preg_match_all('/(FRAMELESS_ICALL_\d|DO_ICALL|DO_FCALL\w*)(?:\((\w+)\))?/', $dump, $m, PREG_SET_ORDER);
+foreach ($m as $op) {
+    echo $op[1], isset($op[2]) ? " $op[2]" : '', "\n";
+}
+?>
+--EXPECT--
+3.5 3.2 0.5 0.7 4.5 3.7 0.125 0.12 2.99 2.9 -1 3
+FRAMELESS_ICALL_2 tokencalc_add
+FRAMELESS_ICALL_3 tokencalc_add
+FRAMELESS_ICALL_2 tokencalc_sub
+FRAMELESS_ICALL_3 tokencalc_sub
+FRAMELESS_ICALL_2 tokencalc_mul
+FRAMELESS_ICALL_3 tokencalc_mul
+FRAMELESS_ICALL_2 tokencalc_div
+FRAMELESS_ICALL_3 tokencalc_div
+FRAMELESS_ICALL_1 tokencalc_truncate
+FRAMELESS_ICALL_2 tokencalc_truncate
+FRAMELESS_ICALL_2 tokencalc_cmp
+DO_ICALL
