@@ -57,7 +57,10 @@ function widths_write(array $doc, string $dir, string $base): void
     $json = preg_replace_callback('/"\\\\u0000cell(\d+)"/', fn($m) => $cells[(int) $m[1]],
         json_encode($out, $flags | JSON_PRETTY_PRINT));
     file_put_contents("$dir/$base.json", $json . "\n");
-    file_put_contents("$dir/$base.md", widths_report_markdown($doc, $base));
+    // Beside a baseline (widths-baseline.json in the same folder), the report shows the change from it.
+    $before = $base !== 'widths-baseline' && is_file("$dir/widths-baseline.json")
+        ? json_decode((string) file_get_contents("$dir/widths-baseline.json"), true) : null;
+    file_put_contents("$dir/$base.md", widths_report_markdown($doc, $base, $before));
     file_put_contents("$dir/$base.svg", widths_report_svg($doc['runs']));
 }
 
@@ -158,7 +161,7 @@ function widths_ns_cells(array $c): string
     return implode(' | ', $out);
 }
 
-function widths_report_markdown(array $doc, string $base): string
+function widths_report_markdown(array $doc, string $base, ?array $before = null): string
 {
     $runs = $doc['runs'];
     $md = "# tokencalc width sweep (issue 12)\n\n";
@@ -188,6 +191,9 @@ function widths_report_markdown(array $doc, string $base): string
             $r['machine_load'] ?? '?', $r['rounds'], $r['round_ms'], $m['date'] ?? '?', $r['command'] ?? '?');
     }
     $md .= "\n## Ratios\n" . widths_report_tables($runs);
+    if ($before !== null) {
+        $md .= widths_report_change($runs, $before['runs'] ?? []);
+    }
     $md .= "\n## Every figure (ns per call, net of the empty loop)\n\n"
         . "| PHP | op | w | a digits | b digits | tokencalc | bcmath | BcMath\\Number | brick/math | bcmath / tokencalc | target |\n"
         . "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
@@ -280,4 +286,41 @@ function widths_report_svg(array $runs): string
         }
     }
     return $svg . "</svg>\n";
+}
+
+/** Per run that the baseline has too (same PHP minor and engine mode): its ratio then and now, per cell. */
+function widths_report_change(array $runs, array $before_runs): string
+{
+    $then = [];
+    foreach ($before_runs as $r) {
+        $then[widths_run_key($r)] = $r;
+    }
+    $md = '';
+    foreach ($runs as $run) {
+        $old = $then[widths_run_key($run)] ?? null;
+        if ($old === null) {
+            continue;
+        }
+        $prev = [];
+        foreach ($old['cells'] as $c) {
+            $prev[$c['name']] = $c['ratio'];
+        }
+        [$ws, $ops] = widths_axes($run);
+        $md .= "\n| PHP | op \\ w | " . implode(' | ', $ws) . " |\n|---|---|" . str_repeat('---:|', count($ws)) . "\n";
+        foreach ($ops as $op) {
+            $cells = [];
+            foreach ($ws as $w) {
+                $now = null;
+                foreach ($run['cells'] as $c) {
+                    if ($c['name'] === "$op w=$w") {
+                        $now = $c['ratio'];
+                    }
+                }
+                $cells[] = widths_fmt_ratio($prev["$op w=$w"] ?? null) . ' → ' . widths_fmt_ratio($now);
+            }
+            $md .= '| ' . widths_engine_short($run['engine']) . " | $op | " . implode(' | ', $cells) . " |\n";
+        }
+    }
+    return $md === '' ? '' : "\n## Against the baseline (`widths-baseline.md`)\n\nbcmath time / tokencalc time in the "
+        . "baseline → now, each measured side by side in its own run; the baseline's commit is in its Runs table.\n$md";
 }
