@@ -291,6 +291,12 @@ static size_t desc_char(const unsigned char *s, size_t len, char *buf, size_t *o
 void php_tokencalc_describe_key(char *where, size_t size, const zval *key)
 {
 	ZEND_ASSERT(size >= PHP_TOKENCALC_KEY_DESC_MIN);
+	if (UNEXPECTED(size < PHP_TOKENCALC_KEY_DESC_MIN)) {
+		if (size > 0) {
+			where[0] = '\0'; /* a caller's bug: no room to say anything, and no byte written past size */
+		}
+		return;
+	}
 	ZVAL_DEREF(key);
 	if (Z_TYPE_P(key) == IS_LONG) {
 		snprintf(where, size, "[" ZEND_LONG_FMT "]", Z_LVAL_P(key));
