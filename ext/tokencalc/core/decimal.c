@@ -305,8 +305,11 @@ static tc_status build(tc_dec *d, bool neg, const char *int_d, size_t il, const 
 		il--;
 	}
 	uint32_t fn = frac_limbs((uint32_t) fl), in = (uint32_t) ((il + TC_BASE_DIGITS - 1) / TC_BASE_DIGITS);
+	uint32_t n = fn + in;
+	/* A non-zero integer part and 20 or more digits in all: a wide value, straight into d. */
+	bool direct = il > 0 && il + fl > TC_U64_DIGITS && n <= d->cap;
 	scratch s;
-	uint32_t *l = scratch_get(&s, (size_t) fn + in);
+	uint32_t *l = direct ? d->limb : scratch_get(&s, n);
 	if (l == NULL) {
 		return TC_ERR_NOMEM;
 	}
@@ -320,70 +323,59 @@ static tc_status build(tc_dec *d, bool neg, const char *int_d, size_t il, const 
 		size_t end = il - (size_t) k * TC_BASE_DIGITS, c = end < TC_BASE_DIGITS ? end : TC_BASE_DIGITS;
 		l[fn + k] = chunk_value(int_d + end - c, c);
 	}
-	tc_status st = store(d, l, fn + in, fn, (uint32_t) fl, neg);
+	if (direct) {
+		TC_ASSERT(l[n - 1] != 0);
+		d->is_big = true;
+		d->len = n;
+		d->frac = fn;
+		d->scale = (uint32_t) fl;
+		d->neg = neg;
+		return TC_OK;
+	}
+	tc_status st = store(d, l, n, fn, (uint32_t) fl, neg);
 	scratch_put(&s);
 	return st;
 }
 
-/* Reads the run of ASCII digits at *pp into *v (wrapping past 19 digits); returns its length. */
-static inline size_t scan_digits(const char **pp, const char *end, uint64_t *v)
+/* Where the run of ASCII digits at p stops. */
+static inline const char *skip_digits(const char *p, const char *end)
 {
-	const char *p = *pp;
-	uint64_t acc = *v;
-
 #ifdef TC_SWAR_DIGITS
-	while (end - p >= 8) {
-		uint64_t x;
-		memcpy(&x, p, sizeof x);
-		if (!tc_eight_digits(x)) {
-			break;
-		}
-		acc = acc * 100000000ULL + tc_eight_digits_value(x);
-		p += 8;
-	}
-#endif
-	while (p < end) {
-		unsigned c = (unsigned) (unsigned char) *p - '0';
-		if (c > 9) {
-			break;
-		}
-		acc = acc * 10 + c;
+	return tc_skip_digits(p, end);
+#else
+	while (p < end && (unsigned) (unsigned char) *p - '0' < 10) {
 		p++;
 	}
-	size_t n = (size_t) (p - *pp);
-	*pp = p;
-	*v = acc;
-	return n;
+	return p;
+#endif
 }
 
+/*
+ * More than 19 characters: find the digit runs (validating eight bytes per step), then read
+ * them straight into limbs, eight digits per chunk, with no second pass over the string.
+ */
 static TC_NOINLINE tc_status parse_long(tc_dec *d, const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
-	const char *int_start, *frac_start;
-	size_t int_len, frac_len = 0;
-	uint64_t v = 0;     /* the digits' value, exact while there are at most TC_U64_DIGITS of them */
 	bool neg = false;
 
 	if (p < end && (*p == '+' || *p == '-')) {
 		neg = *p == '-';
 		p++;
 	}
-	/* One pass validates and accumulates; only long inputs take a second look (build). */
-	int_start = p;
-	int_len = scan_digits(&p, end, &v);
-	frac_start = p;
+	const char *int_d = p;
+	p = skip_digits(p, end);
+	size_t il = (size_t) (p - int_d), fl = 0;
+	const char *frac_d = p;
 	if (p < end && *p == '.') {
-		frac_start = ++p;
-		frac_len = scan_digits(&p, end, &v);
+		frac_d = ++p;
+		p = skip_digits(p, end);
+		fl = (size_t) (p - frac_d);
 	}
-	if (p != end || (int_len == 0 && frac_len == 0) || frac_len > UINT32_MAX - TC_BASE_DIGITS) {
+	if (p != end || il + fl == 0 || fl > UINT32_MAX - TC_BASE_DIGITS) {
 		return TC_ERR_SYNTAX;
 	}
-	if (int_len + frac_len <= TC_U64_DIGITS) {
-		set_small(d, v, neg, (uint32_t) frac_len);
-		return TC_OK;
-	}
-	return build(d, neg, int_start, int_len, frac_start, frac_len);
+	return build(d, neg, int_d, il, frac_d, fl);
 }
 
 tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits)

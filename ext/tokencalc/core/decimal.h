@@ -107,6 +107,38 @@ static inline bool tc_eight_digits(uint64_t x)
 		== 0x3333333333333333ULL;
 }
 
+/*
+ * Bytes of x (read little-endian) that are not ASCII digits: a non-zero byte for each, so the first
+ * one is at byte __builtin_ctzll(mask) / 8. No carry crosses a byte.
+ */
+static inline uint64_t tc_nondigit_mask(uint64_t x)
+{
+	return ((x & 0xF0F0F0F0F0F0F0F0ULL) ^ 0x3030303030303030ULL)
+		| (((x & 0x0F0F0F0F0F0F0F0FULL) + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL);
+}
+
+/* Where the run of ASCII digits at p (before end) stops: eight bytes per step, then one. */
+static inline const char *tc_skip_digits(const char *p, const char *end)
+{
+	while (end - p >= 8) {
+		uint64_t x, m;
+		memcpy(&x, p, sizeof x);
+		m = tc_nondigit_mask(x);
+		if (m != 0) {
+# if defined(__GNUC__)
+			return p + (__builtin_ctzll(m) >> 3);
+# else
+			break;
+# endif
+		}
+		p += 8;
+	}
+	while (p < end && (unsigned) (unsigned char) *p - '0' < 10) {
+		p++;
+	}
+	return p;
+}
+
 /* The value of 8 ASCII digits (first digit in the lowest byte), by pairing them up in three multiplies. */
 static inline uint64_t tc_eight_digits_value(uint64_t x)
 {

@@ -26,19 +26,13 @@
 static inline const char *skip_digits(const char *p, const char *end)
 {
 #ifdef TC_SWAR_DIGITS
-	while (end - p >= 8) {
-		uint64_t x;
-		memcpy(&x, p, sizeof x);
-		if (!tc_eight_digits(x)) {
-			break;
-		}
-		p += 8;
-	}
-#endif
+	return tc_skip_digits(p, end);
+#else
 	while (p < end && (unsigned) (unsigned char) *p - '0' < 10) {
 		p++;
 	}
 	return p;
+#endif
 }
 
 tc_status tc_text_parse(tc_text *t, const char *s, size_t len, size_t max_digits)
