@@ -15,8 +15,7 @@ typedef enum tc_status {
 	TC_ERR_MODE,      /* an unknown mode name or number */
 	TC_ERR_KEY,       /* a key of the wrong length */
 	TC_ERR_NEGATIVE,  /* a value that must not be negative is */
-	TC_ERR_NOMEM,     /* tc_mem_alloc() returned NULL (only with an allocator that can fail) */
-	TC_ERR_RANGE      /* old catch-all, being replaced by the codes above: removed once nothing returns it */
+	TC_ERR_NOMEM      /* tc_mem_alloc() returned NULL (only with an allocator that can fail) */
 } tc_status;
 
 #endif
