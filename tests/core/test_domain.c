@@ -1,7 +1,7 @@
 /*
  * C tests of core/fees.c, core/mint.c and core/q96.c, without PHP:
- *   cc -std=c99 -Wall -Wextra -I ext/tokencalc/core ext/tokencalc/core/{decimal,fees,mint,q96}.c \
- *      tests/core/test_domain.c -lgmp
+ *   cc -std=c11 -Wall -Wextra -DTC_DEBUG -I ext/tokencalc/core ext/tokencalc/core/{decimal,fees,mint,q96,text}.c \
+ *      tests/core/tc_mem_counting.c tests/core/test_domain.c -lgmp -lsodium   (scripts/test-core.sh)
  * Expectations are worked out by hand from ../shared/spec/domain.md, or computed here with GMP
  * rationals (mpq_t) straight from the spec's formulas, independently of the core's integer tricks.
  */
@@ -12,47 +12,11 @@
 #include "fees.h"
 #include "mint.h"
 #include "q96.h"
-#include "tc_mem.h"
+#include "tc_mem_counting.h"   /* the allocator scripts/test-core.sh links: tc_mem_live */
 /* the fuzzers' exact reference (ref_print_trunc), shared */
 #include "../../fuzz/ref.h"
 
 static int passed, failed;
-
-/*
- * The core's allocator, as the embedder defines it: a malloc that counts what is live, aligned to
- * 8 bytes only, as emalloc is. Weak: tests/core/tc_mem_counting.c, where the test runner links it,
- * takes its place (then mem_live stays 0).
- */
-static long mem_live;
-__attribute__((weak)) void *tc_mem_alloc(size_t size)
-{
-	size_t *p = malloc(sizeof(size_t) + (size ? size : 1));
-	if (p == NULL) {
-		return NULL;
-	}
-	mem_live++;
-	*p = size;
-	return p + 1;
-}
-__attribute__((weak)) void *tc_mem_realloc(void *ptr, size_t size)
-{
-	if (ptr == NULL) {
-		return tc_mem_alloc(size);
-	}
-	size_t *p = realloc((size_t *) ptr - 1, sizeof(size_t) + (size ? size : 1));
-	if (p == NULL) {
-		return NULL;
-	}
-	*p = size;
-	return p + 1;
-}
-__attribute__((weak)) void tc_mem_free(void *ptr)
-{
-	if (ptr != NULL) {
-		mem_live--;
-		free((size_t *) ptr - 1);
-	}
-}
 
 #define CHECK(cond, what) do { \
 		if (cond) { passed++; } \
@@ -623,7 +587,7 @@ int main(void)
 	test_mint_fixed();
 	test_mint_compat_random();
 	test_q96();
-	CHECK(mem_live == 0, "every tc_mem block freed");
+	CHECK(tc_mem_live == 0, "every tc_mem block freed");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }

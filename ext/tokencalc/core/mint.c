@@ -17,11 +17,7 @@
 
 #include "mint.h"
 #include "tc_mem.h"
-
-#if defined(__SIZEOF_INT128__) && !defined(TC_NO_INT128)
-# define TC_HAVE_U128 1
-typedef unsigned __int128 tc_u128;
-#endif
+#include "tc_private.h"
 
 /* Largest scale of the percentages on machine integers (10^(S + 2) * 2^64 within 128 bits). */
 #define MINT_FIXED_PCT_MAX_SCALE 16
@@ -112,17 +108,11 @@ void tc_mint_fixed_to_dec(tc_dec *d, int64_t c, uint32_t scale)
 /* ---- per-user steps on machine integers ---- */
 
 #ifdef TC_HAVE_U128
-static const uint64_t pow10_u64[20] = {
-	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
-	100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
-	10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
-	100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL
-};
-
 /* 10^k for k <= 38. */
 static tc_u128 pow10_u128(uint32_t k)
 {
-	return k <= 19 ? pow10_u64[k] : (tc_u128) pow10_u64[19] * pow10_u64[k - 19];
+	TC_ASSERT(k <= 38);
+	return k <= 19 ? tc_pow10_u64[k] : (tc_u128) tc_pow10_u64[19] * tc_pow10_u64[k - 19];
 }
 #endif
 
@@ -143,7 +133,7 @@ static bool fixed_tokens(const tc_dec *gems, const tc_dec *rate, uint32_t scale,
 	if (m > s) {
 		uint32_t k = (uint32_t) m - s;
 		/* a 64-bit division when the product allows it: the common case, and far cheaper */
-		mag = (mag >> 64) == 0 && k <= 19 ? (uint64_t) mag / pow10_u64[k] : mag / pow10_u128(k);
+		mag = (mag >> 64) == 0 && k <= 19 ? (uint64_t) mag / tc_pow10_u64[k] : mag / pow10_u128(k);
 	}
 	if ((mag >> 64) != 0) {
 		return false;
@@ -214,6 +204,7 @@ void tc_mint_begin(tc_mint_day *d, const tc_dec *supply, tc_mint_mode mode, uint
 
 bool tc_mint_count(tc_mint_day *d, const tc_dec *gems)
 {
+	TC_ASSERT(gems->scale <= d->gscale);
 	if (tc_dec_sign(gems) <= 0) {
 		return false;
 	}
@@ -224,6 +215,7 @@ bool tc_mint_count(tc_mint_day *d, const tc_dec *gems)
 
 void tc_mint_plan(tc_mint_day *d)
 {
+	TC_ASSERT(tc_dec_sign(d->supply) >= 0 && (d->mode == TC_MINT_COMPAT || d->mode == TC_MINT_EXACT));
 	if (d->paid == 0) {
 		return;   /* total and rate stay 0 */
 	}
@@ -440,7 +432,7 @@ static bool exact_u128(tc_mint_day *d, tc_mint_user *users, size_t n, uint32_t g
 	if (supply->is_big || scale > 19 || gscale > 19 || supply->scale > 38) {
 		return false;
 	}
-	k = (tc_u128) supply->small * pow10_u64[scale];
+	k = (tc_u128) supply->small * tc_pow10_u64[scale];
 	if ((k >> 64) != 0) {
 		return false;
 	}
@@ -452,7 +444,7 @@ static bool exact_u128(tc_mint_day *d, tc_mint_user *users, size_t n, uint32_t g
 		if (g->is_big) {
 			return false;
 		}
-		tc_u128 gu = (tc_u128) g->small * pow10_u64[gscale - g->scale];
+		tc_u128 gu = (tc_u128) g->small * tc_pow10_u64[gscale - g->scale];
 		if ((gu >> 64) != 0) {
 			return false;
 		}
@@ -479,7 +471,9 @@ static bool exact_u128(tc_mint_day *d, tc_mint_user *users, size_t n, uint32_t g
 		rank_set(&rank[m], users, i, m);
 		sum += units[m++];                  /* sum <= supply_units */
 	}
+	TC_ASSERT(sum <= supply_units);
 	uint64_t left = supply_units - sum;   /* < m */
+	TC_ASSERT(left < m);
 	if (left > 0) {
 		select_first(rank, m, (size_t) left, cmp_rank_u128);
 		for (uint64_t r = 0; r < left; r++) {
@@ -537,6 +531,7 @@ static tc_status exact_gmp(tc_mint_day *d, tc_mint_user *users, size_t n, uint32
 		mpz_mul(nu, nu, p);
 		mpz_mul(nu, nu, k);                      /* N_u */
 		mpz_tdiv_qr(q, nu, nu, den);             /* share, remainder (< D: at most dn limbs) */
+		TC_ASSERT(mpz_size(nu) <= dn);
 		mpz_add(sum, sum, q);
 		tc_dec_from_mpz(&users[i].tokens, q, d->scale);
 		mp_limb_t *r = rems + j * dn;
@@ -552,6 +547,7 @@ static tc_status exact_gmp(tc_mint_day *d, tc_mint_user *users, size_t n, uint32
 	tc_dec_from_mpz(&d->minted, units, d->scale);
 	mpz_sub(q, units, sum);   /* units left over: < m */
 	if (mpz_sgn(q) > 0) {
+		TC_ASSERT(mpz_cmp_ui(q, m) < 0);
 		size_t left = (size_t) mpz_get_ui(q);
 		tc_dec unit;
 		tc_dec_init(&unit);

@@ -82,7 +82,10 @@ TC_MINT_INLINE tc_status tc_mint_parse(tc_dec *v, const char *s, size_t len, siz
 	return tc_dec_parse(v, s, len, max_digits);
 }
 
-/* *c = v at scale `fixed` when it fits an int64 there (true); else false: see tc_mint_fixed_miss(). */
+/*
+ * *c = v at scale `fixed` (<= TC_MINT_FIXED_MAX_SCALE, the caller's to keep) when it fits an int64
+ * there (true); else false: see tc_mint_fixed_miss().
+ */
 TC_MINT_INLINE bool tc_mint_fixed_value(const tc_dec *v, uint32_t fixed, int64_t *c)
 {
 	if (v->is_big || v->scale > fixed) {
