@@ -328,7 +328,9 @@ static void rc_walk_free(rc_walk *w)
 static zend_always_inline bool rc_key_is_canonical(const zend_string *key)
 {
 	zend_ulong idx;
-	return key == NULL || !ZEND_HANDLE_NUMERIC_STR(ZSTR_VAL(key), ZSTR_LEN(key), idx);
+	/* longer than any int's form (a UUID): canonical, without a call */
+	return key == NULL || ZSTR_LEN(key) > MAX_LENGTH_OF_LONG
+		|| !ZEND_HANDLE_NUMERIC_STR(ZSTR_VAL(key), ZSTR_LEN(key), idx);
 }
 
 /* Spells an int key, or points at a string key's bytes. */
