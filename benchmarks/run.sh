@@ -2,7 +2,11 @@
 # Runs the benchmarks: builds the legacy FFI library when cargo is there (cached), then run.php
 # with bcmath/ffi/gmp loaded as shared modules and the tokencalc module from --ext=PATH,
 # $TOKENCALC_SO, or $BUILD_DIR/obj/modules/tokencalc.so as scripts/build.sh leaves it.
-#   benchmarks/run.sh [--quick] [--ext=PATH] [--out=DIR] [--only=add,mint,...]
+#   benchmarks/run.sh [--quick] [--ext=PATH] [--out=DIR] [--tag=NAME] [--only=add,mint,widths,...]
+#                     [--jit=off,tracing] [--impls=tokencalc,bcmath]
+# --quick is the regression gate: its last line is `N passed, N failed[, N skipped]`, its exit status
+# non-zero when tokencalc is slower than bcmath anywhere (every width of the sweep, both JIT modes).
+# Inside a Debian root of scripts/test-root.sh: benchmarks/run-in-root.sh (builds the module there).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 PHP=${PHP:-php}
