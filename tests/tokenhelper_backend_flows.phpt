@@ -1,7 +1,8 @@
 --TEST--
-compat TokenHelper: the backend's own compositions (the fee split of calculateAmountsForMode, the daily mint of MintServiceImpl) over the shipped vectors, compared by value
+compat TokenHelper: the backend's own compositions (the fee split of calculateAmountsForMode, the daily mint of MintServiceImpl over the shipped vectors, WalletMapper::saveWalletEntry against bcmath), compared by value
 --EXTENSIONS--
 tokencalc
+bcmath
 zlib
 --INI--
 tokencalc.scale=10
@@ -91,6 +92,28 @@ foreach (file('compress.zlib://' . __DIR__ . '/vectors/mint.jsonl.gz', FILE_IGNO
     }
 }
 echo "$days mint days ($rowCount rows), $bad wrong\n";
+// WalletMapper::saveWalletEntry: CREDIT adds, DEBIT subtracts, on a balance of up to 10 places;
+// bcmath at scale 10 is exact on such operands.
+mt_srand(15);
+$balance = $oracle = '1000';
+$bad = 0;
+for ($i = 0; $i < 20000; $i++) {
+    $amount = mt_rand(0, 99999) . '.' . str_pad((string) mt_rand(0, 9999999999), 10, '0', STR_PAD_LEFT);
+    $amount = substr($amount, 0, strlen($amount) - mt_rand(0, 10));   // 0 to 10 places
+    $amount = rtrim($amount, '.');
+    if (mt_rand(0, 1) === 1) {
+        $balance = T::addRc($balance, $amount);
+        $oracle = bcadd($oracle, $amount, 10);
+    } else {
+        $balance = T::subRc($balance, $amount);
+        $oracle = bcsub($oracle, $amount, 10);
+    }
+    if (bccomp($balance, $oracle, 10) !== 0 && ++$bad <= 5) {
+        echo "wallet update $i: $balance != $oracle\n";
+    }
+}
+echo "20000 wallet updates, $bad wrong\n";
+
 // The first day by hand: 5000 / 322.5 = 15.50387596899..., and 322.5 × 15.5038759689 = 4999.99999997025.
 $first = mint_day('5000', json_decode(explode("\n", gzdecode(file_get_contents(__DIR__ . '/vectors/mint.jsonl.gz')), 2)[0], true)['rows']);
 echo "day 1: rate $first[rate], confirmation $first[confirmation]\n";
@@ -98,4 +121,5 @@ echo "day 1: rate $first[rate], confirmation $first[confirmation]\n";
 --EXPECT--
 5000 fee splits, 0 wrong
 200 mint days (132807 rows), 0 wrong
+20000 wallet updates, 0 wrong
 day 1: rate 15.5038759689, confirmation 4999.9999999702
