@@ -93,9 +93,12 @@ static size_t gen_operand(char *out)
 	}
 	/* w digits, up to 40 of them decimals; runs of 9s and 0s to provoke carries and borrows */
 	size_t w = 1 + rnd() % 90, f = rnd() % 41;
-	if (long_operands && rnd() % 4 == 0) {
-		/* past the GMP thresholds (48 limbs): the mpn paths of mul and div */
+	if (long_operands == 1 && rnd() % 4 == 0) {
+		/* the base-10^16 schoolbook (mul) and Knuth's division on long limbs, and div's mpn path */
 		w = 300 + rnd() % 900;
+	} else if (long_operands == 2) {
+		/* past 700 limbs on both sides: the mpn path of mul */
+		w = 5700 + rnd() % 1200;
 	}
 	if (f > w) {
 		f = w;
@@ -121,7 +124,7 @@ static size_t gen_operand(char *out)
 
 static void run_differential(long rounds, int *passed)
 {
-	unsigned char in[2600];
+	unsigned char in[14200];
 	for (long i = 0; i < rounds; i++) {
 		int op = (int) (rnd() % 8);
 		in[0] = (unsigned char) (op | (rnd() % 3 == 0 ? 0x10 : rnd() % 3 == 0 ? 0x20 : 0));
@@ -241,6 +244,8 @@ int main(void)
 	run_differential(300000, &passed);
 	long_operands = 1;
 	run_differential(20000, &passed);
+	long_operands = 2;
+	run_differential(300, &passed);
 	long_operands = 0;
 	run_no_heap(50000, &passed, &failed);
 	run_memory(&passed, &failed);

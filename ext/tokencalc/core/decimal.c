@@ -28,7 +28,13 @@ const uint64_t tc_pow10_u64[20] = {
  * Above these limb counts, multiplication and division go through GMP (two radix conversions
  * and an mpn call); below, schoolbook on limbs wins. Measured with benchmarks/widths.php.
  */
-#define TC_MUL_GMP_LIMBS 48
+#ifndef TC_MUL_GMP_LIMBS
+# define TC_MUL_GMP_LIMBS 700
+#endif
+/* From here (shorter side, in limbs) up to TC_MUL_GMP_LIMBS, schoolbook in base 10^16. */
+#ifndef TC_MUL16_LIMBS
+# define TC_MUL16_LIMBS 12
+#endif
 #define TC_DIV_GMP_LIMBS 48
 /* Scratch limbs on the stack before tc_mem_alloc() is asked. */
 #define TC_SCRATCH_LIMBS 64
@@ -661,10 +667,58 @@ static uint32_t mpn_to_limbs(mp_limb_t *p, size_t pn, uint32_t *out)
 
 /* ---- multiplication ---- */
 
-/* out[0..na + nb) = a * b, integers of limbs (na, nb > 0); schoolbook, or GMP for long operands. */
+#ifdef TC_HAVE_U128
+/*
+ * out[0..na + nb + 2) = a * b by schoolbook in base 10^16: limbs paired into uint64_t digits, the
+ * products summed in 128-bit columns (room for millions of them), one carry pass. A quarter of
+ * the multiplications of base 10^8, and no radix conversion.
+ */
+static tc_status mul_limbs_16(uint32_t *out, const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb)
+{
+	const uint64_t base16 = (uint64_t) TC_BASE * TC_BASE;
+	uint32_t ma = (na + 1) / 2, mb = (nb + 1) / 2, n = ma + mb;
+	size_t bytes = ((size_t) ma + mb) * sizeof(uint64_t) + (size_t) n * sizeof(tc_u128);
+	tc_u128 *cols = tc_mem_alloc(bytes);
+	if (cols == NULL) {
+		return TC_ERR_NOMEM;
+	}
+	uint64_t *x = (uint64_t *) (cols + n), *y = x + ma;
+	for (uint32_t i = 0; i < ma; i++) {
+		x[i] = a[2 * i] + (2 * i + 1 < na ? (uint64_t) a[2 * i + 1] * TC_BASE : 0);
+	}
+	for (uint32_t j = 0; j < mb; j++) {
+		y[j] = b[2 * j] + (2 * j + 1 < nb ? (uint64_t) b[2 * j + 1] * TC_BASE : 0);
+	}
+	memset(cols, 0, (size_t) n * sizeof *cols);
+	for (uint32_t i = 0; i < ma; i++) {
+		tc_u128 xi = x[i], *c = cols + i;
+		for (uint32_t j = 0; j < mb; j++) {
+			c[j] += xi * y[j];
+		}
+	}
+	tc_u128 carry = 0;
+	for (uint32_t k = 0; k < n; k++) {
+		tc_u128 t = cols[k] + carry;
+		carry = t / base16;
+		uint64_t lo = (uint64_t) (t - carry * base16);
+		out[2 * k] = (uint32_t) (lo % TC_BASE);
+		out[2 * k + 1] = (uint32_t) (lo / TC_BASE);
+	}
+	TC_ASSERT(carry == 0);
+	tc_mem_free(cols);
+	return TC_OK;
+}
+#endif
+
+/* out[0..na + nb + 2) = a * b, integers of limbs (na, nb > 0); schoolbook, or GMP for long operands. */
 static tc_status mul_limbs(uint32_t *out, const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb)
 {
 	uint32_t n = na + nb;
+#ifdef TC_HAVE_U128
+	if (min_u32(na, nb) > TC_MUL16_LIMBS && min_u32(na, nb) <= TC_MUL_GMP_LIMBS) {
+		return mul_limbs_16(out, a, na, b, nb);
+	}
+#endif
 	if (min_u32(na, nb) > TC_MUL_GMP_LIMBS) {
 		mp_limb_t *x = NULL, *y = NULL, *z = NULL;
 		size_t xn = limbs_to_mpn(a, na, &x), yn = limbs_to_mpn(b, nb, &y);
@@ -735,7 +789,7 @@ tc_status tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 	}
 	uint32_t n = va.len + vb.len;
 	scratch sc;
-	uint32_t *l = scratch_get(&sc, n);
+	uint32_t *l = scratch_get(&sc, (size_t) n + 2);
 	if (l == NULL) {
 		return TC_ERR_NOMEM;
 	}
@@ -753,6 +807,24 @@ tc_status tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 /* ---- division ---- */
 
 /*
+ * floor(num / d) for num < 2^53 (here num < 10^16): a double multiply by 1/d instead of a
+ * hardware division, whose latency (tens of cycles, one after the other) dominated short
+ * divisions; the estimate is within one of the quotient, and is corrected exactly.
+ */
+static inline uint64_t est_div(uint64_t num, uint64_t d, double inv)
+{
+	uint64_t q = (uint64_t) ((double) num * inv);
+	while (q * d > num) {
+		q--;
+	}
+	while (num - q * d >= d) {
+		q++;
+	}
+	TC_ASSERT(q * d <= num && num - q * d < d);
+	return q;
+}
+
+/*
  * q = n / b and whether the remainder is zero, for integers of limbs with nn >= nb >= 1, b's top
  * limb non-zero. q has nn - nb + 1 limbs. Knuth's algorithm D in base 10^8: every intermediate
  * fits a uint64_t. n[0..nn] (one limb more) is working space and is destroyed.
@@ -762,10 +834,11 @@ static void divmod_small(uint32_t *q, uint32_t *n, uint32_t nn, const uint32_t *
 {
 	if (nb == 1) {
 		uint64_t rem = 0, d = b[0];
+		double inv = 1.0 / (double) d;
 		for (uint32_t i = nn; i-- > 0;) {
-			uint64_t t = rem * TC_BASE + n[i];
-			q[i] = (uint32_t) (t / d);
-			rem = t % d;
+			uint64_t t = rem * TC_BASE + n[i], qd = est_div(t, d, inv);
+			q[i] = (uint32_t) qd;
+			rem = t - qd * d;
 		}
 		*rem_zero = rem == 0;
 		return;
@@ -785,9 +858,10 @@ static void divmod_small(uint32_t *q, uint32_t *n, uint32_t nn, const uint32_t *
 	}
 	n[nn] = (uint32_t) carry;
 	uint64_t top = bn[nb - 1], next = bn[nb - 2];
+	double inv = 1.0 / (double) top;
 	for (uint32_t j = nn - nb + 1; j-- > 0;) {
 		uint64_t num = (uint64_t) n[j + nb] * TC_BASE + n[j + nb - 1];
-		uint64_t qh = num / top, rh = num % top;
+		uint64_t qh = est_div(num, top, inv), rh = num - qh * top;
 		while (qh >= TC_BASE || qh * next > rh * TC_BASE + n[j + nb - 2]) {
 			qh--;
 			rh += top;
