@@ -31,6 +31,9 @@ class TokenHelper
         'truncate' => 'Error in truncation operation, result is not numeric.',
     ];
 
+    /** A decimal tokencalc has accepted is zero when it has none of these (tested with strpbrk). */
+    private const NONZERO = '123456789';
+
     private static ?TokenHelperShadow $shadow = null;
 
     /** Amount × (1 + peer + burn + inviter), each step truncated as before. */
@@ -122,27 +125,21 @@ class TokenHelper
                 case 'sub':
                     $r = $op === 'add' ? \tokencalc_add($a, $b) : \tokencalc_sub($a, $b);
                     // A zero operand leaves the other one as it was written (at most 10 places).
-                    if (self::isZero($a)) {
+                    if (\strpbrk($a, self::NONZERO) === false) {
                         return $op === 'add' ? \tokencalc_add('0', $b) : \tokencalc_sub('0', $b);
                     }
-                    return self::isZero($b) ? \tokencalc_add($a, '0') : $r;
+                    return \strpbrk($b, self::NONZERO) === false ? \tokencalc_add($a, '0') : $r;
                 case 'mul':
                     $r = \tokencalc_mul($a, $b);
-                    return self::isZero($a) || self::isZero($b) ? '0' : $r;
+                    return \strpbrk($a, self::NONZERO) === false || \strpbrk($b, self::NONZERO) === false ? '0' : $r;
                 case 'div':
                     $r = \tokencalc_div($a, $b);
-                    return self::isZero($a) ? '0' : $r;
+                    return \strpbrk($a, self::NONZERO) === false ? '0' : $r;
                 default:
                     return \tokencalc_truncate($a);
             }
         } catch (\ValueError | \ArithmeticError $e) {
             throw new \RuntimeException(self::ERROR_MESSAGES[$op], 0, $e);
         }
-    }
-
-    /** Whether a decimal tokencalc has already accepted is zero: it has no digit 1 to 9. */
-    private static function isZero(string $a): bool
-    {
-        return \strpbrk($a, '123456789') === false;
     }
 }
