@@ -15,11 +15,17 @@ function widths_run_key(array $run): string
         . ($e['opcache'] ? 'jit-' . $e['jit'] : 'no-opcache');
 }
 
-/** Runs in reading order: newest PHP first, the tracing JIT before JIT off before no opcache. */
+/**
+ * Runs in reading order: PHP 8.4 (the backend's runtime) first, then the newest PHP first; the tracing
+ * JIT before JIT off before no opcache.
+ */
 function widths_sort_runs(array $runs): array
 {
-    $rank = fn(array $r) => [-(int) (explode('.', $r['engine']['php'])[0] * 100 + (int) explode('.', $r['engine']['php'])[1]),
-        $r['engine']['opcache'] ? ($r['engine']['jit'] === 'off' ? 1 : 0) : 2];
+    $rank = function (array $r): array {
+        [$major, $minor] = array_map('intval', explode('.', $r['engine']['php']));
+        return [$major * 100 + $minor === 804 ? 0 : 1, -($major * 100 + $minor),
+            $r['engine']['opcache'] ? ($r['engine']['jit'] === 'off' ? 1 : 0) : 2];
+    };
     usort($runs, fn($x, $y) => $rank($x) <=> $rank($y));
     return $runs;
 }
