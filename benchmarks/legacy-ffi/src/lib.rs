@@ -1,8 +1,10 @@
-//! The legacy decimal FFI library, rebuilt from its description so that tokencalc can be measured
-//! against it. Every function parses its arguments with `Decimal::from_str`, applies the operation
-//! with the plain operators (which panic on overflow: that panic aborts the calling PHP worker, and
-//! that is the behaviour being reproduced), truncates to 10 places toward zero and returns a newly
-//! allocated C string that only `free_c_string` releases.
+//! The Peer backend's decimal FFI library (its `tokencalculation/`), rebuilt so that tokencalc can be
+//! measured and shadow-tested against it offline, on the rust_decimal Debian packages. It behaves as
+//! the backend's `src/lib.rs` at 9e85d80f: every function parses its arguments with
+//! `Decimal::from_str`, applies the operation with the plain operators (which panic on overflow:
+//! that panic aborts the calling PHP worker, and that is the behaviour being reproduced), truncates
+//! to 10 places toward zero and returns a newly allocated C string that only `free_c_string`
+//! releases; a bad argument gives ERR_NULL, ERR_UTF8 or ERR_PARSE, a zero divisor ERR_DIV0.
 
 use rust_decimal::prelude::*;
 use rust_decimal::RoundingStrategy;
@@ -11,12 +13,12 @@ use std::os::raw::c_char;
 
 const SCALE: u32 = 10;
 
-fn parse(p: *const c_char) -> Option<Decimal> {
+fn parse(p: *const c_char) -> Result<Decimal, &'static str> {
     if p.is_null() {
-        return None;
+        return Err("ERR_NULL");
     }
-    let s = unsafe { CStr::from_ptr(p) }.to_str().ok()?;
-    Decimal::from_str(s).ok()
+    let s = unsafe { CStr::from_ptr(p) }.to_str().map_err(|_| "ERR_UTF8")?;
+    Decimal::from_str(s).map_err(|_| "ERR_PARSE")
 }
 
 fn out(s: &str) -> *mut c_char {
@@ -35,12 +37,13 @@ fn finish(d: Decimal) -> *mut c_char {
 }
 
 fn binary(a: *const c_char, b: *const c_char, op: fn(Decimal, Decimal) -> Option<Decimal>) -> *mut c_char {
-    match (parse(a), parse(b)) {
-        (Some(x), Some(y)) => match op(x, y) {
+    // The first argument's error first, as the backend's library reports them.
+    match parse(a).and_then(|x| parse(b).map(|y| (x, y))) {
+        Ok((x, y)) => match op(x, y) {
             Some(r) => finish(r),
             None => out("ERR_DIV0"),
         },
-        _ => out("ERR_PARSE"),
+        Err(code) => out(code),
     }
 }
 
@@ -67,8 +70,8 @@ pub extern "C" fn divide_decimal(a: *const c_char, b: *const c_char) -> *mut c_c
 #[no_mangle]
 pub extern "C" fn truncate_decimal(a: *const c_char) -> *mut c_char {
     match parse(a) {
-        Some(x) => finish(x),
-        None => out("ERR_PARSE"),
+        Ok(x) => finish(x),
+        Err(code) => out(code),
     }
 }
 
