@@ -4,6 +4,7 @@
 # out of tree in TC_BUILD_DIR (scripts/build.sh), so they see the repository as it is now.
 #   make tc-test TC_BUILD_DIR=/tmp/mine     another build folder
 #   make tc-roots TC_PHP="8.5 8.6"          some of the Debian roots only
+#   make tc-roots TC_ROOT_STEPS="suite pecl"  some of the steps only (suite zts pecl bench)
 
 # The repository: this source tree, or, in a build made by scripts/build.sh (which copies the
 # sources), the tree the copy was made from.
@@ -12,6 +13,7 @@ TC_ROOT := $(shell cat "$(srcdir)/.tokencalc-origin" 2>/dev/null || echo "$(srcd
 TC_BUILD_DIR ?= $(if $(wildcard $(srcdir)/.tokencalc-origin),$(abspath $(top_builddir)/..),/tmp/tokencalc-build)
 TC_FUZZ_SECONDS ?= 60
 TC_PHP ?= 8.4 8.5 8.6
+TC_ROOT_STEPS ?=
 TC_RUN = cd "$(TC_ROOT)" && BUILD_DIR="$(TC_BUILD_DIR)"
 
 tc-help:
@@ -75,7 +77,7 @@ tc-pecl:
 	$(TC_RUN) scripts/pecl-install-test.sh
 
 tc-roots:
-	@cd "$(TC_ROOT)" && rc=0 && for v in $(TC_PHP); do scripts/test-root.sh $$v || rc=1; done && exit $$rc
+	@cd "$(TC_ROOT)" && rc=0 && for v in $(TC_PHP); do scripts/test-root.sh $$v $(TC_ROOT_STEPS) || rc=1; done && exit $$rc
 
 tc-vectors:
 	$(TC_RUN) scripts/refresh-vectors.sh
