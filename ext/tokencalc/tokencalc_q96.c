@@ -1,5 +1,6 @@
 /*
- * tokencalc: the PHP binding of the Q64.96 conversions (core/q96.c).
+ * tokencalc: the PHP binding of the Q64.96 conversions (core/q96.c). The core's memory is emalloc's
+ * (tokencalc_mem.c), which never returns NULL: TC_ERR_NOMEM cannot reach here.
  */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
@@ -20,7 +21,9 @@ PHP_FUNCTION(tokencalc_to_q96)
 		TC_Z_PARAM_DEC(&a)
 	ZEND_PARSE_PARAMETERS_END_EX(goto cleanup);
 
-	tc_q96_encode(&a, &a);
+	tc_status status = tc_q96_encode(&a, &a);
+	ZEND_ASSERT(status == TC_OK);
+	(void) status;
 	RETVAL_NEW_STR(php_tokencalc_dec_to_str(&a));
 
 cleanup:
@@ -39,7 +42,9 @@ PHP_FUNCTION(tokencalc_from_q96)
 		TC_Z_PARAM_DEC(&q)
 	ZEND_PARSE_PARAMETERS_END_EX(goto cleanup);
 
-	if (tc_q96_decode(&q, &q, scale) != TC_OK) {
+	tc_status status = tc_q96_decode(&q, &q, scale);
+	if (status != TC_OK) {
+		ZEND_ASSERT(status == TC_ERR_SYNTAX);
 		zend_argument_value_error(1, "must be an integer");
 		goto cleanup;
 	}

@@ -575,6 +575,50 @@ static void test_q96(void)
 		tc_dec_clear(&back);
 	}
 	CHECK(bad == 0, "q96: round trip at scale 28");
+
+	/* decode against its definition on integers: round(|c| * 10^s / 2^96) = floor((|c| * 10^s + 2^95) / 2^96) */
+	static const uint32_t scales[] = { 0, 1, 5, 28, 95, 96, 97, 130 };
+	bad = 0;
+	for (int i = 0; i < 3000; i++) {
+		char s[96], *p = s;
+		bool neg = rnd() % 2;
+		if (neg) *p++ = '-';
+		p += sprintf(p, "%llu", (unsigned long long) (rnd() >> (rnd() % 64)));
+		for (int k = (int) (rnd() % 3); k > 0; k--) p += sprintf(p, "%llu", (unsigned long long) rnd());
+		*p = '\0';
+		uint32_t sc = scales[rnd() % (sizeof scales / sizeof scales[0])];
+		set(&q, s);
+		if (tc_q96_decode(&a, &q, sc) != TC_OK) {
+			bad++;
+			continue;
+		}
+		mpz_t c, t;
+		mpz_inits(c, t, NULL);
+		mpz_set_str(c, neg ? s + 1 : s, 10);
+		mpz_ui_pow_ui(t, 10, sc);
+		mpz_mul(c, c, t);
+		mpz_set_ui(t, 0);
+		mpz_setbit(t, 95);
+		mpz_add(c, c, t);
+		mpz_tdiv_q_2exp(c, c, 96);   /* the rounded value in units of 10^-sc */
+		if (neg) mpz_neg(c, c);
+		mpq_t want, got;
+		mpq_inits(want, got, NULL);
+		mpq_set_z(want, c);
+		mpz_ui_pow_ui(t, 10, sc);
+		mpq_set_den(want, t);
+		mpq_canonicalize(want);
+		to_mpq(got, &a);
+		tc_dec norm;
+		tc_dec_init(&norm);
+		tc_dec_copy(&norm, &a);
+		tc_dec_normalize(&norm);
+		bad += !mpq_equal(want, got) || tc_dec_scale(&norm) != tc_dec_scale(&a);   /* printed without trailing zeros */
+		tc_dec_clear(&norm);
+		mpq_clears(want, got, NULL);
+		mpz_clears(c, t, NULL);
+	}
+	CHECK(bad == 0, "q96: decode = round(c * 10^s / 2^96), ties away from zero, scales 0 to 130");
 	tc_dec_clear(&a);
 	tc_dec_clear(&q);
 }
