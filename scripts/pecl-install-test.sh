@@ -104,7 +104,7 @@ out=$work/run-tests.out
 set +e
 # shellcheck disable=SC2086 # TEST_PHP_ARGS is a list of words
 TEST_PHP_EXECUTABLE=$php_bin REPORT_EXIT_STATUS=1 \
-	php "$run_tests" -q -j2 --no-color --show-diff "${load[@]}" ${TEST_PHP_ARGS:-} "$work/pkg/tests" </dev/null >"$out" 2>&1
+	php "$run_tests" -q -j2 --no-color --show-diff --set-timeout "$TC_TEST_TIMEOUT" "${load[@]}" ${TEST_PHP_ARGS:-} "$work/pkg/tests" </dev/null >"$out" 2>&1
 rc=$?
 set -e
 cat "$out" >>"$LOG"
@@ -121,6 +121,7 @@ if grep -q '^No tests found' "$out" || [ $((passed + failed + skipped)) -eq 0 ];
 	exit 1
 fi
 if [ "$failed" -gt 0 ]; then
+	sed -n '/^========DIFF========$/,/^========DONE========$/p' "$out" | head -n 80 >&2
 	sed -n '/^FAILED TEST SUMMARY$/,/^=\{10,\}$/p' "$out" >&2
 	say "FAILED (run-tests exit $rc; full output in $LOG)"
 	rc=1

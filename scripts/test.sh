@@ -31,7 +31,7 @@ done
 
 # --- phpt suite ---
 make -C "$obj" test NO_INTERACTION=1 REPORT_EXIT_STATUS=1 TESTS="$src/tests" \
-	TEST_PHP_ARGS="-j$(nproc) --show-diff ${TEST_PHP_EXTRA_ARGS:-}" 2>&1 | tee "$log"
+	TEST_PHP_ARGS="-j$(nproc) --show-diff --set-timeout $TC_TEST_TIMEOUT ${TEST_PHP_EXTRA_ARGS:-}" 2>&1 | tee "$log"
 runtests_judge "$log" "${PIPESTATUS[0]}"
 echo "phpt: $rt_passed passed, $rt_failed failed, $rt_skipped skipped"
 passed=$((passed + rt_passed)) failed=$((failed + rt_failed)) skipped=$((skipped + rt_skipped))
