@@ -4,8 +4,9 @@
  * user, finish).
  *
  * The one unit of the binding that touches hash-table internals (Bucket, arPacked, a table moved
- * into a zend_array of its own): every invariant it relies on is a ZEND_ASSERT, and what differs
- * between PHP versions is in the two PHP_VERSION_ID blocks marked "version".
+ * into a zend_array of its own): every invariant it relies on is a ZEND_ASSERT. It is written for
+ * the hash tables of PHP 8.2 on (a packed array holds zvals, arPacked), the PHP versions the
+ * package declares.
  */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
@@ -14,6 +15,10 @@
 #include "php.h"
 
 #include "tokencalc_mint.h"
+
+#if PHP_VERSION_ID < 80200
+# error "tokencalc_mint_rows.c reads packed arrays as PHP 8.2 lays them out (arPacked)"
+#endif
 
 /* ---- the totals in ids: an int64 in the slot (IS_LONG), or a heap tc_dec (IS_PTR) ---- */
 
@@ -73,7 +78,7 @@ static void mint_raise_fixed_scale(php_tokencalc_mint_ids *t, uint32_t scale)
 void php_tokencalc_mint_ids_init(php_tokencalc_mint_ids *t, const zval *gems, bool rows, zend_long max_digits)
 {
 	/* a bucket's value is its first member: a slot found by a lookup is its bucket */
-	ZEND_ASSERT(XtOffsetOf(Bucket, val) == 0);
+	ZEND_ASSERT(offsetof(Bucket, val) == 0);
 	memset(t, 0, sizeof *t);
 	t->max_digits = max_digits;
 	t->short_max = MIN((size_t) max_digits, TC_DEC_SHORT_LEN);
@@ -239,15 +244,12 @@ static zend_always_inline zend_result mint_read_row(php_tokencalc_mint_ids *t, z
 		return FAILURE;
 	}
 	r = Z_ARRVAL_P(row);
-#if PHP_VERSION_ID >= 80200   /* version: a packed array's values are zvals from 8.2 */
 	if (EXPECTED(HT_IS_PACKED(r)) && EXPECTED(r->nNumUsed == 2) && EXPECTED(r->nNumOfElements == 2)) {
 		/* [$id, $gems], as a literal or PDO::FETCH_NUM makes it: keys 0 and 1, no lookup */
 		id = &r->arPacked[0];
 		gems = &r->arPacked[1];
 		ZEND_ASSERT(Z_TYPE_P(id) != IS_UNDEF && Z_TYPE_P(gems) != IS_UNDEF);
-	} else
-#endif
-	if (zend_hash_num_elements(r) != 2 || (id = zend_hash_index_find(r, 0)) == NULL
+	} else if (zend_hash_num_elements(r) != 2 || (id = zend_hash_index_find(r, 0)) == NULL
 			|| (gems = zend_hash_index_find(r, 1)) == NULL) {
 		zend_argument_value_error(2, "must contain rows of the form [userId, gems], [" ZEND_ULONG_FMT "] is not", pos);
 		return FAILURE;
@@ -299,7 +301,6 @@ static zend_result mint_read_row_cb(zval *key, zval *value, void *opaque)
 #define MINT_KEYS_WINDOW 4096   /* rows between two looks at how many ids were other strings than their keys */
 #define MINT_PREFETCH_MIN 4096  /* fewer rows than this stay in the caches anyway */
 
-#if PHP_VERSION_ID >= 80200   /* version: packed arrays of zvals */
 /*
  * The id of a row that looks like [id, gems] (a packed array with both elements), or NULL. Only a slot
  * below nNumUsed is ever read: past it a packed array's memory may be anything, and a hint that took
@@ -318,7 +319,7 @@ static zend_always_inline const zval *mint_peek_id(const zval *row)
  * query gets its hash computed here, rows ahead (the lookup would compute it anyway, and every hash
  * lookup keeps it in the string); without, NULL while its hash is unknown.
  */
-static zend_always_inline const uint32_t *mint_peek_slot(const HashTable *ids, const zval *id, bool hash)
+static zend_always_inline const uint32_t *mint_peek_slot(HashTable *ids, const zval *id, bool hash)
 {
 	if (id == NULL || Z_TYPE_P(id) != IS_STRING || (!hash && ZSTR_H(Z_STR_P(id)) == 0)) {
 		return NULL;
@@ -328,11 +329,12 @@ static zend_always_inline const uint32_t *mint_peek_slot(const HashTable *ids, c
 }
 
 /*
+ * ids is not const here: PHP 8.6's HT_HASH_TO_BUCKET drops the qualifier (a warning there).
  * The hints for the rows ahead of base[0] (all of base[0..MINT_STAGES * MINT_AHEAD] exist), a stage
  * every MINT_AHEAD rows: the row's HashTable, its elements, the id string, the id's hash and slot in
  * ids, the slot's bucket and, with keys, half a stage later the bucket's key string.
  */
-static zend_always_inline void mint_prefetch(const HashTable *ids, bool hashed, bool keys, const zval *base)
+static zend_always_inline void mint_prefetch(HashTable *ids, bool hashed, bool keys, const zval *base)
 {
 	const zval *id;
 	const uint32_t *slot;
@@ -392,18 +394,15 @@ static zend_result mint_read_packed_rows(php_tokencalc_mint_ids *t, HashTable *r
 	}
 	return SUCCESS;
 }
-#endif
 
 /* The rows of an array, walked directly (no callback per row). */
 static zend_result mint_read_rows_array(php_tokencalc_mint_ids *t, HashTable *rows)
 {
 	zval *row;
 
-#if PHP_VERSION_ID >= 80200
 	if (HT_IS_PACKED(rows) && rows->nNumUsed >= MINT_PREFETCH_MIN) {
 		return mint_read_packed_rows(t, rows);
 	}
-#endif
 	ZEND_HASH_FOREACH_VAL(rows, row) {
 		if (UNEXPECTED(mint_read_row(t, row) == FAILURE)) {
 			return FAILURE;
@@ -562,12 +561,10 @@ static tc_mint_user *mint_exact_users(php_tokencalc_mint_ids *t, char **arena)
 /* Removes a skipped user's bucket from ids while ids is being walked. */
 static void mint_del_slot(HashTable *ids, zval *slot)
 {
-#if PHP_VERSION_ID >= 80200   /* version: a packed array has no buckets from 8.2 */
-	if (HT_IS_PACKED(ids)) {
+	if (HT_IS_PACKED(ids)) {   /* no buckets: a packed array holds zvals */
 		zend_hash_packed_del_val(ids, slot);
 		return;
 	}
-#endif
 	zend_hash_del_bucket(ids, (Bucket *) slot);
 }
 
