@@ -237,10 +237,44 @@ static void run_memory(int *passed, int *failed)
 	}
 }
 
+/* tc_skip_digits (SSE2, SWAR or bytes) against a byte loop: every byte value at every position. */
+static void run_skip_digits(int *passed, int *failed)
+{
+	char buf[80];
+	long bad = 0;
+	for (int len = 0; len < 70; len++) {
+		for (int pos = 0; pos <= len; pos++) {
+			for (int c = 0; c < 256; c++) {
+				memset(buf, '5', sizeof buf);
+				if (pos < len) {
+					buf[pos] = (char) c;
+				}
+				const char *e = buf + len, *q = buf;
+				while (q < e && (unsigned) (unsigned char) *q - '0' < 10) {
+					q++;
+				}
+#ifdef TC_SWAR_DIGITS
+				bad += tc_skip_digits(buf, e) != q;
+#else
+				(void) q;
+#endif
+			}
+		}
+	}
+	if (bad == 0) {
+		printf("ok: tc_skip_digits stops at the first non-digit, every byte at every position\n");
+		(*passed)++;
+	} else {
+		printf("FAIL tc_skip_digits: %ld mismatches\n", bad);
+		(*failed)++;
+	}
+}
+
 int main(void)
 {
 	int passed = 0, failed = 0;
 	make_boundaries();
+	run_skip_digits(&passed, &failed);
 	run_differential(300000, &passed);
 	long_operands = 1;
 	run_differential(20000, &passed);

@@ -23,6 +23,9 @@
 #include <stdint.h>
 #include <string.h>
 #include <gmp.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+# include <emmintrin.h>
+#endif
 
 #include "tc_status.h"
 
@@ -120,6 +123,18 @@ static inline uint64_t tc_nondigit_mask(uint64_t x)
 /* Where the run of ASCII digits at p (before end) stops: eight bytes per step, then one. */
 static inline const char *tc_skip_digits(const char *p, const char *end)
 {
+# if defined(__SSE2__) && defined(__GNUC__)
+	/* Long runs: 16 bytes per step (SSE2, in every x86-64): a byte is a digit iff byte - '0' <= 9. */
+	const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+	while (end - p >= 16) {
+		__m128i d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *) (const void *) p), zero);
+		unsigned bad = (unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(d, nine), nine)) ^ 0xFFFFu;
+		if (bad != 0) {
+			return p + __builtin_ctz(bad);
+		}
+		p += 16;
+	}
+# else
 	/* Long runs: 32 bytes per step, one test for all four words. */
 	while (end - p >= 32) {
 		uint64_t x[4];
@@ -130,6 +145,7 @@ static inline const char *tc_skip_digits(const char *p, const char *end)
 		}
 		p += 32;
 	}
+# endif
 	while (end - p >= 8) {
 		uint64_t x, m;
 		memcpy(&x, p, sizeof x);
