@@ -807,24 +807,6 @@ tc_status tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 /* ---- division ---- */
 
 /*
- * floor(num / d) for num < 2^53 (here num < 10^16): a double multiply by 1/d instead of a
- * hardware division, whose latency (tens of cycles, one after the other) dominated short
- * divisions; the estimate is within one of the quotient, and is corrected exactly.
- */
-static inline uint64_t est_div(uint64_t num, uint64_t d, double inv)
-{
-	uint64_t q = (uint64_t) ((double) num * inv);
-	while (q * d > num) {
-		q--;
-	}
-	while (num - q * d >= d) {
-		q++;
-	}
-	TC_ASSERT(q * d <= num && num - q * d < d);
-	return q;
-}
-
-/*
  * q = n / b and whether the remainder is zero, for integers of limbs with nn >= nb >= 1, b's top
  * limb non-zero. q has nn - nb + 1 limbs. Knuth's algorithm D in base 10^8: every intermediate
  * fits a uint64_t. n[0..nn] (one limb more) is working space and is destroyed.
@@ -834,11 +816,10 @@ static void divmod_small(uint32_t *q, uint32_t *n, uint32_t nn, const uint32_t *
 {
 	if (nb == 1) {
 		uint64_t rem = 0, d = b[0];
-		double inv = 1.0 / (double) d;
 		for (uint32_t i = nn; i-- > 0;) {
-			uint64_t t = rem * TC_BASE + n[i], qd = est_div(t, d, inv);
-			q[i] = (uint32_t) qd;
-			rem = t - qd * d;
+			uint64_t t = rem * TC_BASE + n[i];
+			q[i] = (uint32_t) (t / d);
+			rem = t % d;
 		}
 		*rem_zero = rem == 0;
 		return;
@@ -858,10 +839,9 @@ static void divmod_small(uint32_t *q, uint32_t *n, uint32_t nn, const uint32_t *
 	}
 	n[nn] = (uint32_t) carry;
 	uint64_t top = bn[nb - 1], next = bn[nb - 2];
-	double inv = 1.0 / (double) top;
 	for (uint32_t j = nn - nb + 1; j-- > 0;) {
 		uint64_t num = (uint64_t) n[j + nb] * TC_BASE + n[j + nb - 1];
-		uint64_t qh = est_div(num, top, inv), rh = num - qh * top;
+		uint64_t qh = num / top, rh = num % top;
 		while (qh >= TC_BASE || qh * next > rh * TC_BASE + n[j + nb - 2]) {
 			qh--;
 			rh += top;
