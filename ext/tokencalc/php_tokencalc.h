@@ -8,6 +8,11 @@
 extern zend_module_entry tokencalc_module_entry;
 #define phpext_tokencalc_ptr &tokencalc_module_entry
 
+/* The oldest PHP tokencalc builds and is tested on (package.xml, composer.json); CI runs 8.2, 8.4, 8.5 and 8.6. */
+#if PHP_VERSION_ID < 80200
+# error "tokencalc needs PHP 8.2 or later"
+#endif
+
 #define PHP_TOKENCALC_VERSION "0.1.0"
 
 #include "core/decimal.h"

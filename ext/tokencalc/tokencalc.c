@@ -18,11 +18,6 @@
 #include "php_tokencalc.h"
 #include "core/mint.h"
 
-/* PHP 8.1 has no SensitiveParameter attribute; the generated arginfo adds it from 8.2 on. */
-#if PHP_VERSION_ID < 80200
-# define zend_add_parameter_attribute(...) NULL
-#endif
-
 #include "tokencalc_arginfo.h"
 
 #ifndef ZEND_INI_GET_ADDR
