@@ -11,6 +11,7 @@
 // loop; ratio = bcmath time / tokencalc time (above 1: tokencalc is faster).
 declare(strict_types=1);
 require_once __DIR__ . '/lib/bench.php';
+require_once __DIR__ . '/lib/widths_report.php';
 
 const WIDTHS = [10, 15, 19, 20, 28, 38, 58, 78, 300, 4000];
 const WIDTHS_OPS = ['add', 'sub', 'mul', 'div', 'truncate', 'cmp'];
@@ -236,10 +237,6 @@ function widths_short(string $s): string
     return strlen($s) > 48 ? substr($s, 0, 22) . '…' . substr($s, -22) . ' (' . strlen($s) . ' chars)' : $s;
 }
 
-/**
- * The regression gate of a cell: tokencalc must not be slower than bcmath. A median below 1 whose
- * best rounds say otherwise is noise (bench_gate); the results must agree too.
- */
 /*
  * Cells where tokencalc is still slower than PHP 8.4+'s bcmath (issue 12 stays open for them):
  * division of 20 to 300 digits (Knuth's algorithm in base 10^8 against bcmath 8.4's) and compare at
@@ -247,7 +244,6 @@ function widths_short(string $s): string
  * regression still stops CI; every other cell must not be slower than bcmath. Named, not hidden:
  * each such check says "known gap" in its name.
  */
-const WIDTHS_KNOWN_GAP_FLOOR = 0.6;
 
 function widths_known_gap(array $c): bool
 {
@@ -257,6 +253,11 @@ function widths_known_gap(array $c): bool
     return ($c['op'] === 'div' && $c['w'] >= 20 && $c['w'] <= 300) || ($c['op'] === 'cmp' && $c['w'] >= 4000);
 }
 
+/**
+ * The regression gate of a cell: tokencalc must not be slower than bcmath (a known gap: not below
+ * WIDTHS_KNOWN_GAP_FLOOR). A median below 1 whose best rounds say otherwise is noise (bench_gate);
+ * the results must agree too.
+ */
 function widths_gate(array $c, string $label): array
 {
     if (isset($c['rows']['tokencalc']['skipped'])) {
@@ -304,6 +305,7 @@ function widths_run(array $opt): array
             $c['notes'][] = 'measured a second time after a failed gate';
             $gate = widths_gate($c, "{$engine['label']}: {$cell['name']}");
         }
+        $c['known_gap'] = widths_known_gap($c);
         foreach (array_diff(WIDTHS_IMPLS, $impls) as $impl) {
             $c['rows'][$impl] = ['skipped' => $why[$impl] ?? 'not measured above ' . WIDTHS_BRICK_MAX . ' digits'];
         }
@@ -355,7 +357,6 @@ if (realpath($_SERVER['SCRIPT_FILENAME'] ?? '') === __FILE__) {
     $opt = bench_options();
     if (isset($opt['render'])) {
         // --render=DIR/NAME.json: NAME.md and NAME.svg written again from the figures (after a change here).
-        require_once __DIR__ . '/lib/widths_report.php';
         $file = (string) $opt['render'];
         widths_write(json_decode((string) file_get_contents($file), true, flags: JSON_THROW_ON_ERROR), dirname($file),
             basename($file, '.json'));
@@ -374,7 +375,6 @@ if (realpath($_SERVER['SCRIPT_FILENAME'] ?? '') === __FILE__) {
     if (isset($opt['json'])) {
         echo json_encode($res, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), "\n";
     } else {
-        require_once __DIR__ . '/lib/widths_report.php';
         echo widths_report_tables([$res]);
     }
 }
