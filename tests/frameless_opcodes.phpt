@@ -1,10 +1,9 @@
 --TEST--
-PHP 8.4+: calls to tokencalc_add/sub/mul/div/truncate/cmp resolved at compile time are compiled to FRAMELESS_ICALL_n (opcache's dump of the unoptimised opcodes), and run through those handlers to the right results
+tokencalc_add/sub/mul/div/truncate/cmp: on PHP 8.4+ a call resolved at compile time is compiled to FRAMELESS_ICALL_n and runs through those handlers, before 8.4 to an ordinary internal call; named arguments always take the framed call (opcache's dump of the unoptimised opcodes)
 --EXTENSIONS--
 tokencalc
 --SKIPIF--
 <?php
-if (PHP_VERSION_ID < 80400) die("skip frameless calls exist from PHP 8.4 on");
 if (!is_file(PHP_EXTENSION_DIR . '/opcache.so')) die("skip opcache.so is not installed");
 ?>
 --FILE--
@@ -27,21 +26,16 @@ proc_close($p);
 unlink($script);
 echo $out;
 preg_match_all('/(FRAMELESS_ICALL_\d|DO_ICALL|DO_FCALL\w*)(?:\((\w+)\))?/', $dump, $m, PREG_SET_ORDER);
-foreach ($m as $op) {
-    echo $op[1], isset($op[2]) ? " $op[2]" : '', "\n";
-}
+$got = array_map(fn($op) => str_starts_with($op[1], 'FRAMELESS') ? "$op[1] $op[2]" : 'framed', $m);
+// the twelve calls in order: eleven resolvable ones, then one with named arguments
+$frameless = ['FRAMELESS_ICALL_2 tokencalc_add', 'FRAMELESS_ICALL_3 tokencalc_add', 'FRAMELESS_ICALL_2 tokencalc_sub',
+    'FRAMELESS_ICALL_3 tokencalc_sub', 'FRAMELESS_ICALL_2 tokencalc_mul', 'FRAMELESS_ICALL_3 tokencalc_mul',
+    'FRAMELESS_ICALL_2 tokencalc_div', 'FRAMELESS_ICALL_3 tokencalc_div', 'FRAMELESS_ICALL_1 tokencalc_truncate',
+    'FRAMELESS_ICALL_2 tokencalc_truncate', 'FRAMELESS_ICALL_2 tokencalc_cmp'];
+$want = PHP_VERSION_ID >= 80400 ? [...$frameless, 'framed'] : array_fill(0, 12, 'framed');
+echo $got === $want ? "calls compiled as expected for this PHP (frameless from 8.4 on)\n"
+    : "unexpected opcodes:\n" . implode("\n", $got) . "\n";
 ?>
 --EXPECT--
 3.5 3.2 0.5 0.7 4.5 3.7 0.125 0.12 2.99 2.9 -1 3
-FRAMELESS_ICALL_2 tokencalc_add
-FRAMELESS_ICALL_3 tokencalc_add
-FRAMELESS_ICALL_2 tokencalc_sub
-FRAMELESS_ICALL_3 tokencalc_sub
-FRAMELESS_ICALL_2 tokencalc_mul
-FRAMELESS_ICALL_3 tokencalc_mul
-FRAMELESS_ICALL_2 tokencalc_div
-FRAMELESS_ICALL_3 tokencalc_div
-FRAMELESS_ICALL_1 tokencalc_truncate
-FRAMELESS_ICALL_2 tokencalc_truncate
-FRAMELESS_ICALL_2 tokencalc_cmp
-DO_ICALL
+calls compiled as expected for this PHP (frameless from 8.4 on)
