@@ -2,7 +2,8 @@
 // Issue 13, "Time": the worst case of one call of every public function, at the default settings
 // (tokencalc.max_digits=4096, tokencalc.scale=10) and at the largest allowed ones (1000000 and 10000,
 // and $scale = 10000 where a function takes one). For each function a few candidate worst inputs are
-// timed (best of --runs calls, hrtime) and the worst is reported, with two memory figures of that one
+// timed (best of --runs calls: wall time by hrtime, and CPU time by getrusage, which the machine's
+// load moves less) and the worst by CPU time is reported, with two memory figures of that one
 // call: the engine's peak (memory_reset_peak_usage() before, memory_get_peak_usage() after, minus the
 // usage before: what memory_limit counts, the result included, the input not) and the growth of the
 // process's resident high-water mark (VmHWM after − VmRSS before, the peak reset through
@@ -178,6 +179,13 @@ function limits_cases(): array
     ];
 }
 
+/** User + system CPU time of this process, in ns (µs resolution). */
+function cpu_ns(): int
+{
+    $u = getrusage();
+    return ($u['ru_utime.tv_sec'] + $u['ru_stime.tv_sec']) * 1000000000 + ($u['ru_utime.tv_usec'] + $u['ru_stime.tv_usec']) * 1000;
+}
+
 /** VmRSS or VmHWM of this process in bytes (null where /proc is missing). */
 function proc_kb(string $field): ?int
 {
@@ -189,7 +197,7 @@ function proc_kb(string $field): ?int
 function measure(string $fn, array $args, int $runs): array
 {
     $f = 'tokencalc_' . $fn;
-    $best = PHP_INT_MAX;
+    $best = $best_cpu = PHP_INT_MAX;
     $peak = $hwm = $spent = 0;
     for ($i = 0; $i < $runs || ($spent < 2e8 && $i < 200); $i++) {
         gc_collect_cycles();
@@ -197,6 +205,7 @@ function measure(string $fn, array $args, int $runs): array
         @file_put_contents('/proc/self/clear_refs', '5'); // resets VmHWM to VmRSS
         $base = memory_get_usage();
         memory_reset_peak_usage();
+        $c0 = cpu_ns();
         $t0 = hrtime(true);
         try {
             $r = $f(...$args);
@@ -204,6 +213,7 @@ function measure(string $fn, array $args, int $runs): array
             return ['outcome' => 'refused: ' . $e::class . ': ' . $e->getMessage()];
         }
         $t = hrtime(true) - $t0;
+        $best_cpu = min($best_cpu, cpu_ns() - $c0);
         $peak = max($peak, memory_get_peak_usage() - $base);
         $after = proc_kb('VmHWM');
         if ($rss !== null && $after !== null) {
@@ -216,7 +226,7 @@ function measure(string $fn, array $args, int $runs): array
             break; // one run of a call this slow is enough
         }
     }
-    return ['outcome' => 'ok', 'ns' => $best, 'peak' => $peak, 'hwm' => $hwm, 'runs' => $t > 5e9 ? $i + 1 : $i];
+    return ['outcome' => 'ok', 'ns' => $best, 'cpu' => $best_cpu, 'peak' => $peak, 'hwm' => $hwm, 'runs' => $t > 5e9 ? $i + 1 : $i];
 }
 
 /** The work list of a setting: [[fn, label, n, scale arg, counts, size note], ...]. */
@@ -370,7 +380,7 @@ function parent(array $opt): int
                 $j['alloc'] = $alloc;
                 $all[] = $j;
                 fwrite(STDERR, sprintf("%-8s %-6s %-15s %-62s %s %s\n", $setting, $alloc, $j['fn'], $j['label'] . ($j['note'] ? " [{$j['note']}]" : ''),
-                    $j['outcome'] === 'ok' ? fmt_ns($j['ns']) . ' ' . fmt_bytes($j['peak']) . ' hwm ' . fmt_bytes($j['hwm']) : $j['outcome'], ''));
+                    $j['outcome'] === 'ok' ? fmt_ns($j['ns']) . ' cpu ' . fmt_ns($j['cpu']) . ' ' . fmt_bytes($j['peak']) . ' hwm ' . fmt_bytes($j['hwm']) : $j['outcome'], ''));
                 $current = null;
             }
             $err = stream_get_contents($pipes[2]);
@@ -407,7 +417,7 @@ function pair_rows(array $all): array
     return $rows;
 }
 
-/** The time a row is ranked by: glibc's pass when it ran (the algorithm), else the engine's. */
+/** The time a row is ranked by: CPU time (load moves wall time more), glibc's pass when it ran, else the engine's. */
 function rank_ns(array $pair): ?int
 {
     foreach (['malloc', 'zend'] as $a) {
@@ -415,7 +425,7 @@ function rank_ns(array $pair): ?int
             return null; // a failure outranks any time
         }
     }
-    return ($pair['malloc'] ?? $pair['zend'])['ns'];
+    return ($pair['malloc'] ?? $pair['zend'])['cpu'];
 }
 
 function cell(?array $r, string $what): string
@@ -423,7 +433,7 @@ function cell(?array $r, string $what): string
     return match (true) {
         $r === null => '',
         $r['outcome'] !== 'ok' => $r['outcome'],
-        $what === 'ns' => fmt_ns($r['ns']),
+        $what === 'ns', $what === 'cpu' => fmt_ns($r[$what]),
         default => fmt_bytes($r[$what]),
     };
 }
@@ -439,8 +449,8 @@ function worst_table(array $all, array $settings): string
             $worst["$fn|$setting"] = $pair;
         }
     }
-    $out = "| function | settings | worst input | time | time, engine allocator | engine peak | RSS peak growth |\n"
-        . "|---|---|---|---|---|---|---|\n";
+    $out = "| function | settings | worst input | CPU time | wall time | wall time, engine allocator | engine peak | RSS peak growth |\n"
+        . "|---|---|---|---|---|---|---|---|\n";
     foreach (array_keys(limits_cases()) as $fn) {
         foreach ($settings as $s) {
             if (!isset($worst["$fn|$s"])) {
@@ -450,7 +460,8 @@ function worst_table(array $all, array $settings): string
             $z = $pair['zend'] ?? null;
             $any = $z ?? $pair['malloc'];
             $label = label($any['label'], LIMITS_COUNTS[$s]);
-            $out .= sprintf("| %s | %s | %s | %s | %s | %s | %s |\n", $fn, $s, $label, cell($pair['malloc'] ?? null, 'ns'),
+            $m = $pair['malloc'] ?? null;
+            $out .= sprintf("| %s | %s | %s | %s | %s | %s | %s | %s |\n", $fn, $s, $label, cell($m ?? $z, 'cpu'), cell($m, 'ns'),
                 cell($z, 'ns'), cell($z, 'peak'), cell($z, 'hwm'));
         }
     }
@@ -465,7 +476,8 @@ function worst_table(array $all, array $settings): string
 /** Markdown: each sweep's times and the ratio of each step, per allocator. */
 function scaling_table(array $all): string
 {
-    $out = "| function | input | sizes | time | ratios | time, engine allocator | ratios |\n|---|---|---|---|---|---|---|\n";
+    $out = "| function | input | sizes | CPU time | ratios | wall time | ratios | wall time, engine allocator | ratios |\n"
+        . "|---|---|---|---|---|---|---|---|---|\n";
     $sweeps = [];
     foreach (pair_rows($all) as $pair) {
         $any = $pair['zend'] ?? $pair['malloc'];
@@ -475,13 +487,13 @@ function scaling_table(array $all): string
     }
     foreach ($sweeps as $run) {
         $cols = [];
-        foreach (['malloc', 'zend'] as $a) {
+        foreach ([['malloc', 'cpu'], ['malloc', 'ns'], ['zend', 'ns']] as [$a, $what]) {
             $rs = array_map(fn($p) => $p[$a] ?? null, $run);
             $ok = count(array_filter($rs, fn($r) => $r !== null && $r['outcome'] === 'ok')) === count($rs);
-            $cols[] = implode(', ', array_map(fn($r) => cell($r, 'ns'), $rs));
+            $cols[] = implode(', ', array_map(fn($r) => cell($r, $what), $rs));
             $ratios = [];
             for ($i = 1; $ok && $i < count($rs); $i++) {
-                $ratios[] = sprintf('%.2f', $rs[$i]['ns'] / $rs[$i - 1]['ns']);
+                $ratios[] = sprintf('%.2f', $rs[$i][$what] / max(1, $rs[$i - 1][$what]));
             }
             $cols[] = implode(', ', $ratios);
         }
