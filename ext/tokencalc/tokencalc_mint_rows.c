@@ -461,16 +461,26 @@ static zend_always_inline void mint_append_str(HashTable *ht, zend_string *key, 
 }
 
 /* A participant's entry [gems, tokens, percentage]. */
-static HashTable *mint_entry(mint_build *b, const tc_dec *gems, const tc_dec *tokens)
+static HashTable *mint_entry(mint_build *b, const tc_dec *gems, const tc_dec *tokens, const tc_dec *pct)
 {
 	HashTable *e = zend_new_array(3);
 
 	zend_hash_real_init_mixed(e);
-	tc_mint_user_percentage(b->day, gems, &b->pct);
 	mint_append_str(e, b->k_gems, php_tokencalc_dec_to_str(gems));
 	mint_append_str(e, b->k_tokens, php_tokencalc_dec_to_str(tokens));
-	mint_append_str(e, b->k_pct, php_tokencalc_dec_to_str(&b->pct));
+	mint_append_str(e, b->k_pct, php_tokencalc_dec_to_str(pct));
 	return e;
+}
+
+/* The entry of a participant whose total is the tc_dec gems and whose tokens are known (EXACT) or not yet (COMPAT: NULL). */
+static HashTable *mint_dec_entry(mint_build *b, const tc_dec *gems, const tc_dec *tokens)
+{
+	if (tokens == NULL) {
+		tc_mint_compat_tokens(b->day, gems, &b->tokens);
+		tokens = &b->tokens;
+	}
+	tc_mint_user_percentage(b->day, gems, &b->pct);
+	return mint_entry(b, gems, tokens, &b->pct);
 }
 
 /*
@@ -491,13 +501,12 @@ static zend_always_inline void mint_fixed_entry(mint_build *b, int64_t c, zval *
 		}
 		return;
 	}
-	tc_mint_fixed_to_dec(&b->gems, c, b->day->gscale);
 	if (c > 0) {
-		ZEND_ASSERT(b->day->mode == TC_MINT_COMPAT);
-		tc_mint_compat_tokens(b->day, &b->gems, &sh->tokens);
-		sh->entry = mint_entry(b, &b->gems, &sh->tokens);
+		tc_mint_compat_user_fixed(b->day, c, &b->gems, &sh->tokens, &b->pct);
+		sh->entry = mint_entry(b, &b->gems, &sh->tokens, &b->pct);
 		ZVAL_ARR(entry, sh->entry);
 	} else {
+		tc_mint_fixed_to_dec(&b->gems, c, b->day->gscale);
 		sh->entry = php_tokencalc_dec_to_str(&b->gems);
 		ZVAL_STR(entry, sh->entry);
 	}
@@ -592,7 +601,7 @@ static void mint_build_in_place(php_tokencalc_mint_ids *t, mint_build *b, zval *
 			const tc_mint_user *u = &b->users[i];
 			part = tc_dec_sign(&u->gems) > 0;
 			if (part) {
-				ZVAL_ARR(&entry, mint_entry(b, &u->gems, &u->tokens));
+				ZVAL_ARR(&entry, mint_dec_entry(b, &u->gems, &u->tokens));
 			} else if (Z_TYPE_P(slot) == IS_LONG) {
 				mint_fixed_entry(b, slot_get(slot), &entry);
 			} else {
@@ -606,8 +615,7 @@ static void mint_build_in_place(php_tokencalc_mint_ids *t, mint_build *b, zval *
 			const tc_dec *gems = Z_PTR_P(slot);
 			part = tc_dec_sign(gems) > 0;
 			if (part) {
-				tc_mint_compat_tokens(day, gems, &b->tokens);
-				ZVAL_ARR(&entry, mint_entry(b, gems, &b->tokens));
+				ZVAL_ARR(&entry, mint_dec_entry(b, gems, NULL));
 			} else {
 				ZVAL_NEW_STR(&entry, php_tokencalc_dec_to_str(gems));
 			}

@@ -39,7 +39,8 @@ void tc_mint_user_clear(tc_mint_user *u)
 /* d = mag / 10^scale, negative when neg and mag != 0: a coefficient in one machine word. */
 static void dec_set_u64(tc_dec *d, uint64_t mag, bool neg, uint32_t scale)
 {
-	tc_dec_clear(d);
+	/* as tc_dec_parse_short(): any storage stays with d (tc_dec_clear frees it), only the form changes */
+	d->is_big = false;
 	d->small = mag;
 	d->neg = neg && mag != 0;
 	d->scale = scale;
@@ -241,6 +242,14 @@ void tc_mint_compat_tokens(tc_mint_day *d, const tc_dec *gems, tc_dec *tokens)
 		tc_dec_mul(tokens, gems, &d->rate, d->scale);
 	}
 	tc_mint_add_minted(d, tokens);
+}
+
+void tc_mint_compat_user_fixed(tc_mint_day *d, int64_t c, tc_dec *gems, tc_dec *tokens, tc_dec *pct)
+{
+	TC_ASSERT(c > 0 && d->mode == TC_MINT_COMPAT);
+	dec_set_u64(gems, (uint64_t) c, false, d->gscale);
+	tc_mint_compat_tokens(d, gems, tokens);
+	tc_mint_user_percentage(d, gems, pct);
 }
 
 void tc_mint_user_percentage(const tc_mint_day *d, const tc_dec *gems, tc_dec *pct)

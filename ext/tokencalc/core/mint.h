@@ -92,12 +92,10 @@ TC_MINT_INLINE bool tc_mint_fixed_value(const tc_dec *v, uint32_t fixed, int64_t
 		return false;
 	}
 	uint32_t k = fixed - v->scale;
-	if (v->small > (uint64_t) tc_mint_pow10_limit[k]) {
-		return false;
-	}
-	int64_t m = (int64_t) (v->small * (uint64_t) tc_mint_pow10_i64[k]);
-	*c = v->neg ? -m : m;
-	return true;
+	/* both computed, no branch: *c is the caller's only when it fits */
+	uint64_t m = v->small * (uint64_t) tc_mint_pow10_i64[k];   /* unsigned: wraps, never undefined */
+	*c = (int64_t) (v->neg ? (uint64_t) 0 - m : m);
+	return v->small <= (uint64_t) tc_mint_pow10_limit[k];
 }
 
 /*
@@ -186,6 +184,11 @@ TC_MINT_INLINE void tc_mint_add_minted(tc_mint_day *d, const tc_dec *tokens)
 		tc_dec_add(&d->minted, &d->minted, tokens, TC_SCALE_EXACT);
 	}
 }
+/*
+ * COMPAT, per participant whose total is the int64 c / 10^gscale (c > 0): gems = that total, and its
+ * tokens (added to minted) and percentage, as the two functions around give them; one call.
+ */
+void tc_mint_compat_user_fixed(tc_mint_day *d, int64_t c, tc_dec *gems, tc_dec *tokens, tc_dec *pct);
 /*
  * EXACT, all users at once: tokens = trunc(supply * gems / total) to S places, plus one unit of
  * 10^-S for each of the participants with the largest remainders (ties: smaller id) until the
