@@ -155,7 +155,7 @@ in_root() {
 	chroot "$ROOT" /usr/bin/env -i \
 		PATH=$STAGE/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 		HOME=/root LANG=C.UTF-8 LC_ALL=C.UTF-8 DEBIAN_FRONTEND=noninteractive \
-		PHP_PEAR_PHP_BIN=/usr/bin/php$V CI="${CI:-}" TOKENCALC_IN_ROOT="$V" \
+		PHP_PEAR_PHP_BIN=/usr/bin/php$V CI="${CI:-}" \
 		"$@" </dev/null 7>&- 8>&-
 }
 
