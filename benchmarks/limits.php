@@ -417,7 +417,10 @@ function pair_rows(array $all): array
     return $rows;
 }
 
-/** The time a row is ranked by: CPU time (load moves wall time more), glibc's pass when it ran, else the engine's. */
+/**
+ * The time a row is ranked by: glibc's pass when it ran, else the engine's; CPU time (load moves wall
+ * time more) from 1 ms of wall time up, wall time below (getrusage() counts in µs and costs a few).
+ */
 function rank_ns(array $pair): ?int
 {
     foreach (['malloc', 'zend'] as $a) {
@@ -425,7 +428,8 @@ function rank_ns(array $pair): ?int
             return null; // a failure outranks any time
         }
     }
-    return ($pair['malloc'] ?? $pair['zend'])['cpu'];
+    $r = $pair['malloc'] ?? $pair['zend'];
+    return $r['ns'] >= 1000000 ? $r['cpu'] : $r['ns'];
 }
 
 function cell(?array $r, string $what): string
@@ -433,6 +437,7 @@ function cell(?array $r, string $what): string
     return match (true) {
         $r === null => '',
         $r['outcome'] !== 'ok' => $r['outcome'],
+        $what === 'cpu' && $r['ns'] < 1000000 => '–',
         $what === 'ns', $what === 'cpu' => fmt_ns($r[$what]),
         default => fmt_bytes($r[$what]),
     };
@@ -465,6 +470,27 @@ function worst_table(array $all, array $settings): string
                 cell($z, 'ns'), cell($z, 'peak'), cell($z, 'hwm'));
         }
     }
+    // the memory: the candidate with the largest engine peak, where it is another than the slowest
+    $mem = "\n| function | settings | input with the largest engine peak | engine peak | RSS peak growth |\n|---|---|---|---|---|\n";
+    $any = false;
+    foreach (array_keys(limits_cases()) as $fn) {
+        foreach ($settings as $s) {
+            $top = null;
+            foreach ($all as $r) {
+                if ($r['fn'] === $fn && $r['setting'] === $s && $r['alloc'] === 'zend' && $r['outcome'] === 'ok'
+                        && ($top === null || $r['peak'] > $top['peak'])) {
+                    $top = $r;
+                }
+            }
+            if ($top !== null && isset($worst["$fn|$s"]['zend']) && $top['label'] !== $worst["$fn|$s"]['zend']['label']
+                    && $top['peak'] > $worst["$fn|$s"]['zend']['peak']) {
+                $any = true;
+                $mem .= sprintf("| %s | %s | %s | %s | %s |\n", $fn, $s, label($top['label'], LIMITS_COUNTS[$s]),
+                    fmt_bytes($top['peak']), fmt_bytes($top['hwm']));
+            }
+        }
+    }
+    $out .= $any ? $mem : '';
     $bad = array_filter($all, fn($r) => $r['outcome'] !== 'ok');
     $out .= "\n" . count($all) . ' calls measured, ' . count($bad) . " refused, crashed or fatal\n";
     foreach ($bad as $r) {
