@@ -631,18 +631,67 @@ static size_t mpn_room(size_t k)
 	return k * 3322 / 1000 / GMP_NUMB_BITS + 2;
 }
 
+/*
+ * Up to this many limbs (16,384 digits: every value at the default tokencalc.max_digits) the radix
+ * conversions below are schoolbook on mpn_mul_1/mpn_divrem_1, which allocate nothing, so libgmp
+ * never allocates memory of its own (tests/core/test_wide.c counts). Longer values use GMP's
+ * subquadratic mpn_set_str/mpn_get_str, whose scratch libgmp takes from its allocator for the
+ * duration of the call.
+ */
+#define TC_CONV_SCHOOL_LIMBS 2048
+#if GMP_NUMB_BITS >= 64
+/* A conversion step: two limbs, 10^16. */
+# define TC_CONV_STEP 2
+# define TC_CONV_BASE 10000000000000000ULL
+#else
+# define TC_CONV_STEP 1
+# define TC_CONV_BASE 100000000ULL
+#endif
+
 /* The integer l[0..n) (n > 0, top non-zero) as mpn limbs at *out (tc_mem memory); returns their count. */
 static size_t limbs_to_mpn(const uint32_t *l, uint32_t n, mp_limb_t **out)
 {
 	size_t k = (size_t) n * TC_BASE_DIGITS;
-	unsigned char *raw = tc_mem_alloc(k);
 	mp_limb_t *p = tc_mem_alloc(mpn_room(k) * sizeof *p);
 	size_t pn = 0;
-	if (raw != NULL && p != NULL) {
-		pn = mpn_set_str(p, raw, limbs_to_raw(l, n, raw), 10);
-	}
-	tc_mem_free(raw);
 	*out = p;
+	if (p == NULL) {
+		return 0;
+	}
+	if (n <= TC_CONV_SCHOOL_LIMBS) {
+		/* Horner from the top, TC_CONV_STEP limbs per step. */
+		uint32_t i = n;
+		while (i > 0) {
+			uint32_t take = i % TC_CONV_STEP ? i % TC_CONV_STEP : TC_CONV_STEP;
+			uint64_t c = 0, mul = 1;
+			for (uint32_t t = 0; t < take; t++) {
+				c = c * TC_BASE + l[i - 1 - t];
+				mul *= TC_BASE;
+			}
+			i -= take;
+			if (pn > 0) {
+				mp_limb_t carry = mpn_mul_1(p, p, (mp_size_t) pn, (mp_limb_t) mul);
+				if (carry) {
+					p[pn++] = carry;
+				}
+				carry = mpn_add_1(p, p, (mp_size_t) pn, (mp_limb_t) c);
+				if (carry) {
+					p[pn++] = carry;
+				}
+			} else if (c != 0) {
+				p[pn++] = (mp_limb_t) c;
+			}
+		}
+		return pn;
+	}
+	unsigned char *raw = tc_mem_alloc(k);
+	if (raw == NULL) {
+		tc_mem_free(p);
+		*out = NULL;
+		return 0;
+	}
+	pn = mpn_set_str(p, raw, limbs_to_raw(l, n, raw), 10);
+	tc_mem_free(raw);
 	return pn;
 }
 
@@ -654,6 +703,24 @@ static uint32_t mpn_to_limbs(mp_limb_t *p, size_t pn, uint32_t *out)
 	}
 	if (pn == 0) {
 		return 0;
+	}
+	if (pn * GMP_NUMB_BITS <= (size_t) TC_CONV_SCHOOL_LIMBS * 27) {
+		/* Repeated division by 10^16 (or 10^8), lowest limbs first. */
+		uint32_t n = 0;
+		while (pn > 0) {
+			uint64_t r = mpn_divrem_1(p, 0, p, (mp_size_t) pn, (mp_limb_t) TC_CONV_BASE);
+			for (int t = 0; t < TC_CONV_STEP; t++) {
+				out[n++] = (uint32_t) (r % TC_BASE);
+				r /= TC_BASE;
+			}
+			while (pn > 0 && p[pn - 1] == 0) {
+				pn--;
+			}
+		}
+		while (n > 0 && out[n - 1] == 0) {
+			n--;
+		}
+		return n;
 	}
 	size_t room = pn * GMP_NUMB_BITS * 302 / 1000 + 2;
 	unsigned char *raw = tc_mem_alloc(room);
@@ -1001,7 +1068,7 @@ tc_status tc_dec_div(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 	}
 	uint32_t qn = nn - vb.len + 1;
 	n = scratch_get(&sn, (size_t) nn + 1);
-	q = scratch_get(&sq, qn);
+	q = scratch_get(&sq, (size_t) qn + 2);   /* the conversions may write a limb past qn */
 	bn = scratch_get(&sb, vb.len);
 	tc_status st = TC_ERR_NOMEM;
 	if (n != NULL && q != NULL && bn != NULL) {
