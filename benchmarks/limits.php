@@ -516,7 +516,9 @@ function scaling_table(array $all): string
         foreach ([['malloc', 'cpu'], ['malloc', 'ns'], ['zend', 'ns']] as [$a, $what]) {
             $rs = array_map(fn($p) => $p[$a] ?? null, $run);
             $ok = count(array_filter($rs, fn($r) => $r !== null && $r['outcome'] === 'ok')) === count($rs);
-            $cols[] = implode(', ', array_map(fn($r) => cell($r, $what), $rs));
+            // a sweep shows CPU time at every size, the small ones included, for its ratios
+            $cols[] = implode(', ', array_map(fn($r) => $what === 'cpu' && $r !== null && $r['outcome'] === 'ok'
+                ? fmt_ns($r['cpu']) : cell($r, $what), $rs));
             $ratios = [];
             for ($i = 1; $ok && $i < count($rs); $i++) {
                 $ratios[] = sprintf('%.2f', $rs[$i][$what] / max(1, $rs[$i - 1][$what]));
