@@ -514,7 +514,8 @@ function scaling_table(array $all): string
     foreach ($sweeps as $run) {
         $cols = [];
         foreach ([['malloc', 'cpu'], ['malloc', 'ns'], ['zend', 'ns']] as [$a, $what]) {
-            $rs = array_map(fn($p) => $p[$a] ?? null, $run);
+            // CPU time from the engine's pass when glibc's did not run (--alloc=zend)
+            $rs = array_map(fn($p) => $p[$a] ?? ($what === 'cpu' ? $p['zend'] ?? null : null), $run);
             $ok = count(array_filter($rs, fn($r) => $r !== null && $r['outcome'] === 'ok')) === count($rs);
             // a sweep shows CPU time at every size, the small ones included, for its ratios
             $cols[] = implode(', ', array_map(fn($r) => $what === 'cpu' && $r !== null && $r['outcome'] === 'ok'
