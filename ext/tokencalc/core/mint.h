@@ -76,7 +76,7 @@ typedef struct tc_mint_scales {
  */
 TC_MINT_INLINE tc_status tc_mint_parse(tc_dec *v, const char *s, size_t len, size_t short_max, size_t max_digits)
 {
-	if (len <= short_max && !v->is_big && tc_dec_parse_short(v, s, len) == TC_OK) {
+	if (len <= short_max && tc_dec_parse_short(v, s, len) == TC_OK) {
 		return TC_OK;
 	}
 	return tc_dec_parse(v, s, len, max_digits);
