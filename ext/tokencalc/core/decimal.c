@@ -269,7 +269,7 @@ static tc_status store(tc_dec *r, const uint32_t *src, uint32_t n, uint32_t frac
 		set_small(r, c, neg, scale);
 		return TC_OK;
 	}
-	if (!(src >= r->limb && src < r->limb + r->cap)) {
+	if (r->limb == NULL || !(src >= r->limb && src < r->limb + r->cap)) {
 		tc_status st = ensure(r, n);
 		if (st != TC_OK) {
 			return st;
