@@ -31,7 +31,7 @@ make -s -C "$root/fuzz" -f fuzz.mk OUT="$out" FUZZ_CC=clang LIBS="$libs"
 mkdir -p "$out/artifacts"
 
 # target:corpus-dir:max_len
-targets=(roundtrip:roundtrip:4200 arith:arith:600 arith_noint128:arith:600)
+targets=(roundtrip:roundtrip:4200 arith:arith:600 arith_noint128:arith:600 mint:mint:600 mint_noint128:mint:600)
 failed=0 passed=0
 for spec in "${targets[@]}"; do
 	IFS=: read -r t corpus maxlen <<<"$spec"

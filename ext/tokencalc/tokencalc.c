@@ -16,7 +16,7 @@
 #include <sodium.h>
 
 #include "php_tokencalc.h"
-#include "core/mint.h"
+#include "tokencalc_mint.h"
 
 #include "tokencalc_arginfo.h"
 

@@ -32,7 +32,7 @@ const TOKENCALC_MINT_EXACT = UNKNOWN;
  * A flag to combine with a mint mode: each value of $gems is a row [userId, gems] (a list of two,
  * as PDO::FETCH_NUM gives), and the keys are ignored.
  * @var int
- * @cvalue TC_MINT_ROWS
+ * @cvalue PHP_TOKENCALC_MINT_ROWS
  */
 const TOKENCALC_MINT_ROWS = UNKNOWN;
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6f5dd1a4ff01ff59b3c52c7e9ee89cfec697e917 */
+ * Stub hash: 17ec690c3ec6e53d36475c00022d73dcc5b11b5f */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_tokencalc_add, 0, 2, IS_STRING, 0)
 	ZEND_ARG_TYPE_MASK(0, a, MAY_BE_STRING|MAY_BE_LONG, NULL)
@@ -185,7 +185,7 @@ static void register_tokencalc_symbols(int module_number)
 	REGISTER_STRING_CONSTANT("TOKENCALC_FEES_NO_FEES", "NO_FEES", CONST_PERSISTENT);
 	REGISTER_LONG_CONSTANT("TOKENCALC_MINT_COMPAT", TC_MINT_COMPAT, CONST_PERSISTENT);
 	REGISTER_LONG_CONSTANT("TOKENCALC_MINT_EXACT", TC_MINT_EXACT, CONST_PERSISTENT);
-	REGISTER_LONG_CONSTANT("TOKENCALC_MINT_ROWS", TC_MINT_ROWS, CONST_PERSISTENT);
+	REGISTER_LONG_CONSTANT("TOKENCALC_MINT_ROWS", PHP_TOKENCALC_MINT_ROWS, CONST_PERSISTENT);
 
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(CG(function_table), "tokencalc_receipt", sizeof("tokencalc_receipt") - 1), 1, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);

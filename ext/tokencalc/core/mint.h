@@ -33,12 +33,6 @@ typedef enum tc_mint_mode {
 	TC_MINT_EXACT = 1    /* largest remainder: the tokens add up to the supply exactly */
 } tc_mint_mode;
 
-/*
- * Not the core's: the binding's TOKENCALC_MINT_ROWS is PHP_TOKENCALC_MINT_ROWS (tokencalc_mint.h).
- * Kept only until tokencalc.stub.php's @cvalue names that (the generated arginfo still reads this).
- */
-#define TC_MINT_ROWS 0x100
-
 /* One user of a mint, for tc_mint_exact_tokens() and tc_mint_run(). */
 typedef struct tc_mint_user {
 	tc_dec gems;          /* in: the user's total; <= 0 means the user takes no part */
