@@ -19,7 +19,7 @@ apt_install() {
 
 fresh=1
 [ -f "$lib" ] || fresh=0
-for f in "$here/Cargo.toml" "$here/Cargo.lock" "$here/src/lib.rs" "$here/.cargo/config.toml"; do
+for f in "$here/Cargo.toml" "$here/src/lib.rs" "$here/.cargo/config.toml"; do
 	[ "$fresh" = 1 ] && [ "$f" -nt "$lib" ] && fresh=0
 done
 if [ "$fresh" = 1 ]; then
@@ -30,6 +30,15 @@ fi
 command -v cargo >/dev/null || apt_install cargo
 compgen -G "/usr/share/cargo/registry/rust_decimal-1.*" >/dev/null || apt_install librust-rust-decimal-dev
 
-cd "$here"
-cargo build --release --offline --quiet
+# Built from a copy under target/ (ignored by git) without a committed Cargo.lock: cargo resolves
+# against whatever rust_decimal this Debian ships (1.23.1 on Debian 12, 1.36.0 on Debian 13), and a
+# lock pinned to one of them would fail offline on the other. The copy keeps the lock out of the tree.
+crate=$here/target/crate
+rm -rf "$crate"
+mkdir -p "$crate/src" "$crate/.cargo"
+cp "$here/Cargo.toml" "$crate/"
+cp "$here/src/lib.rs" "$crate/src/"
+cp "$here/.cargo/config.toml" "$crate/.cargo/"
+cd "$crate"
+cargo build --release --offline --quiet --target-dir "$here/target"
 echo "$lib"
