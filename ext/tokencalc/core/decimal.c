@@ -1353,24 +1353,15 @@ static void view_print(const view *v, char *p)
 	}
 }
 
-size_t tc_dec_print_len(const tc_dec *d)
+size_t tc_dec_print_len_wide(const tc_dec *d)
 {
-	if (!d->is_big && d->scale <= TC_PRINT_SMALL_MAX_SCALE) {
-		return tc_dec_print_small_len(d);
-	}
 	uint32_t t[4];
 	view v = view_of(d, t);
 	return view_print_len(&v);
 }
 
-void tc_dec_print_exact(const tc_dec *d, char *buf, size_t len)
+void tc_dec_print_exact_wide(const tc_dec *d, char *buf, size_t len)
 {
-	if (!d->is_big && d->scale <= TC_PRINT_SMALL_MAX_SCALE) {
-		char *start = tc_dec_print_small(d, buf + len);
-		TC_ASSERT(start == buf);
-		(void) start;
-		return;
-	}
 	uint32_t t[4];
 	view v = view_of(d, t);
 	TC_ASSERT(view_print_len(&v) == len);

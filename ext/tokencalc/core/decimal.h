@@ -283,10 +283,6 @@ size_t tc_dec_print_size(const tc_dec *d);
  * length without the NUL. buf must hold tc_dec_print_size(d) bytes.
  */
 size_t tc_dec_print(const tc_dec *d, char *buf);
-/* The exact length tc_dec_print_exact() writes (no NUL). */
-size_t tc_dec_print_len(const tc_dec *d);
-/* Writes d in exactly len = tc_dec_print_len(d) bytes at buf (no NUL): the binding's result path. */
-void tc_dec_print_exact(const tc_dec *d, char *buf, size_t len);
 
 /* Largest scale tc_dec_print_small() takes, and the room it needs (sign, 20 digits, point, zeros). */
 #define TC_PRINT_SMALL_MAX_SCALE 40u
@@ -298,5 +294,28 @@ void tc_dec_print_exact(const tc_dec *d, char *buf, size_t len);
 char *tc_dec_print_small(const tc_dec *d, char *end);
 /* The exact length tc_dec_print_small() writes for d (same conditions). */
 size_t tc_dec_print_small_len(const tc_dec *d);
+
+/* tc_dec_print_len() and tc_dec_print_exact() for values the small printer does not take. */
+size_t tc_dec_print_len_wide(const tc_dec *d);
+void tc_dec_print_exact_wide(const tc_dec *d, char *buf, size_t len);
+
+/* The exact length tc_dec_print_exact() writes (no NUL). */
+static inline size_t tc_dec_print_len(const tc_dec *d)
+{
+	if (!d->is_big && d->scale <= TC_PRINT_SMALL_MAX_SCALE) {
+		return tc_dec_print_small_len(d);
+	}
+	return tc_dec_print_len_wide(d);
+}
+
+/* Writes d in exactly len = tc_dec_print_len(d) bytes at buf (no NUL): the binding's result path. */
+static inline void tc_dec_print_exact(const tc_dec *d, char *buf, size_t len)
+{
+	if (!d->is_big && d->scale <= TC_PRINT_SMALL_MAX_SCALE) {
+		tc_dec_print_small(d, buf + len);
+		return;
+	}
+	tc_dec_print_exact_wide(d, buf, len);
+}
 
 #endif
