@@ -16,9 +16,9 @@ TARGETS := $(OUT)/roundtrip $(OUT)/arith $(OUT)/arith_noint128 $(OUT)/mint $(OUT
 
 all: $(TARGETS)
 
-$(OUT)/roundtrip: fuzz_roundtrip.c ref.h check.h $(CORE)/decimal.c $(CORE)/decimal.h
+$(OUT)/roundtrip: fuzz_roundtrip.c ref.h check.h $(CORE)/decimal.c $(CORE)/decimal.h $(CORE)/text.c
 	@mkdir -p $(OUT)
-	$(FUZZ_CC) $(CFLAGS_F) fuzz_roundtrip.c $(CORE)/decimal.c -o $@ $(LIBS)
+	$(FUZZ_CC) $(CFLAGS_F) fuzz_roundtrip.c $(CORE)/decimal.c $(CORE)/text.c -o $@ $(LIBS)
 
 $(OUT)/arith: fuzz_arith.c ref.h check.h $(CORE)/decimal.c $(CORE)/decimal.h $(CORE)/text.c
 	@mkdir -p $(OUT)

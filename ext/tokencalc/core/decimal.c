@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "decimal.h"
+#include "text.h"
 #include "tc_mem.h"
 #include "tc_private.h"
 
@@ -343,45 +344,15 @@ static tc_status build(tc_dec *d, bool neg, const char *int_d, size_t il, const 
 	return st;
 }
 
-/* Where the run of ASCII digits at p stops. */
-static inline const char *skip_digits(const char *p, const char *end)
-{
-#ifdef TC_SWAR_DIGITS
-	return tc_skip_digits(p, end);
-#else
-	while (p < end && (unsigned) (unsigned char) *p - '0' < 10) {
-		p++;
-	}
-	return p;
-#endif
-}
-
-/*
- * More than 19 characters: find the digit runs (validating eight bytes per step), then read
- * them straight into limbs, eight digits per chunk, with no second pass over the string.
- */
+/* More than 19 characters: the grammar's parser (text.c) finds the digit runs, build() reads them. */
 static TC_NOINLINE tc_status parse_long(tc_dec *d, const char *s, size_t len)
 {
-	const char *p = s, *end = s + len;
-	bool neg = false;
-
-	if (p < end && (*p == '+' || *p == '-')) {
-		neg = *p == '-';
-		p++;
+	tc_text t;
+	tc_status st = tc_text_parse(&t, s, len, SIZE_MAX);
+	if (st != TC_OK) {
+		return st;
 	}
-	const char *int_d = p;
-	p = skip_digits(p, end);
-	size_t il = (size_t) (p - int_d), fl = 0;
-	const char *frac_d = p;
-	if (p < end && *p == '.') {
-		frac_d = ++p;
-		p = skip_digits(p, end);
-		fl = (size_t) (p - frac_d);
-	}
-	if (p != end || il + fl == 0 || fl > UINT32_MAX - TC_BASE_DIGITS) {
-		return TC_ERR_SYNTAX;
-	}
-	return build(d, neg, int_d, il, frac_d, fl);
+	return build(d, t.neg, t.ip, t.il, t.fp, t.fl);
 }
 
 tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits)

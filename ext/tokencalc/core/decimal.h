@@ -120,10 +120,20 @@ static inline uint64_t tc_nondigit_mask(uint64_t x)
 		| (((x & 0x0F0F0F0F0F0F0F0FULL) + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL);
 }
 
-/* Where the run of ASCII digits at p (before end) stops: eight bytes per step, then one. */
+/* The value of 8 ASCII digits (first digit in the lowest byte), by pairing them up in three multiplies. */
+static inline uint64_t tc_eight_digits_value(uint64_t x)
+{
+	x -= 0x3030303030303030ULL;
+	x = x * 10 + (x >> 8);                                   /* pairs of digits in every other byte */
+	return (((x & 0x000000FF000000FFULL) * (100 + (1000000ULL << 32)))
+		+ (((x >> 16) & 0x000000FF000000FFULL) * (1 + (10000ULL << 32)))) >> 32;
+}
+#endif
+
+/* Where the run of ASCII digits at p (before end) stops: 16 or 8 bytes per step where it can, then one. */
 static inline const char *tc_skip_digits(const char *p, const char *end)
 {
-# if defined(__SSE2__) && defined(__GNUC__)
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(TC_NO_SWAR)
 	/* Long runs: 16 bytes per step (SSE2, in every x86-64): a byte is a digit iff byte - '0' <= 9. */
 	const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
 	while (end - p >= 16) {
@@ -134,7 +144,7 @@ static inline const char *tc_skip_digits(const char *p, const char *end)
 		}
 		p += 16;
 	}
-# else
+#elif defined(TC_SWAR_DIGITS)
 	/* Long runs: 32 bytes per step, one test for all four words. */
 	while (end - p >= 32) {
 		uint64_t x[4];
@@ -145,7 +155,8 @@ static inline const char *tc_skip_digits(const char *p, const char *end)
 		}
 		p += 32;
 	}
-# endif
+#endif
+#ifdef TC_SWAR_DIGITS
 	while (end - p >= 8) {
 		uint64_t x, m;
 		memcpy(&x, p, sizeof x);
@@ -159,21 +170,13 @@ static inline const char *tc_skip_digits(const char *p, const char *end)
 		}
 		p += 8;
 	}
+#endif
 	while (p < end && (unsigned) (unsigned char) *p - '0' < 10) {
 		p++;
 	}
 	return p;
 }
 
-/* The value of 8 ASCII digits (first digit in the lowest byte), by pairing them up in three multiplies. */
-static inline uint64_t tc_eight_digits_value(uint64_t x)
-{
-	x -= 0x3030303030303030ULL;
-	x = x * 10 + (x >> 8);                                   /* pairs of digits in every other byte */
-	return (((x & 0x000000FF000000FFULL) * (100 + (1000000ULL << 32)))
-		+ (((x >> 16) & 0x000000FF000000FFULL) * (1 + (10000ULL << 32)))) >> 32;
-}
-#endif
 
 /*
  * The token-sized fast path of tc_dec_parse(), inline for per-row loops: len <= TC_DEC_SHORT_LEN

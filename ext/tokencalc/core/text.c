@@ -22,19 +22,6 @@
 # define TC_TEXT_SWAR 1
 #endif
 
-/* Skips the run of ASCII digits at p; returns where it ends. */
-static inline const char *skip_digits(const char *p, const char *end)
-{
-#ifdef TC_SWAR_DIGITS
-	return tc_skip_digits(p, end);
-#else
-	while (p < end && (unsigned) (unsigned char) *p - '0' < 10) {
-		p++;
-	}
-	return p;
-#endif
-}
-
 tc_status tc_text_parse(tc_text *t, const char *s, size_t len, size_t max_digits)
 {
 	const char *p = s, *end = s + len;
@@ -48,13 +35,13 @@ tc_status tc_text_parse(tc_text *t, const char *s, size_t len, size_t max_digits
 		p++;
 	}
 	const char *ip = p;
-	p = skip_digits(p, end);
+	p = tc_skip_digits(p, end);
 	size_t il = (size_t) (p - ip);
 	const char *fp = p;
 	size_t fl = 0;
 	if (p < end && *p == '.') {
 		fp = ++p;
-		p = skip_digits(p, end);
+		p = tc_skip_digits(p, end);
 		fl = (size_t) (p - fp);
 	}
 	if (p != end || il + fl == 0 || fl > UINT32_MAX) {
