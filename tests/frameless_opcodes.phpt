@@ -4,7 +4,8 @@ tokencalc_add/sub/mul/div/truncate/cmp: on PHP 8.4+ a call resolved at compile t
 tokencalc
 --SKIPIF--
 <?php
-if (!is_file(PHP_EXTENSION_DIR . '/opcache.so')) die("skip opcache.so is not installed");
+// opcache is a shared extension up to 8.4 and built in from 8.5 on
+if (!extension_loaded('Zend OPcache') && !is_file(PHP_EXTENSION_DIR . '/opcache.so')) die("skip opcache is not installed");
 ?>
 --FILE--
 <?php
@@ -16,8 +17,9 @@ echo tokencalc_add('1.5', '2'), ' ', tokencalc_add('1.25', '2', 1), ' ', tokenca
     tokencalc_div('1', '8'), ' ', tokencalc_div('1', '8', 2), ' ', tokencalc_truncate('2.99'), ' ',
     tokencalc_truncate('2.99', 1), ' ', tokencalc_cmp('1', '2'), ' ', tokencalc_add(a: '1', b: '2'), "\n";
 PHP);
+$opcache = extension_loaded('Zend OPcache') ? [] : ['-d', 'zend_extension=' . PHP_EXTENSION_DIR . '/opcache.so'];
 $cmd = [PHP_BINARY, '-n', '-d', 'extension_dir=' . ini_get('extension_dir'), '-d', 'extension=tokencalc',
-    '-d', 'zend_extension=' . PHP_EXTENSION_DIR . '/opcache.so', '-d', 'opcache.enable_cli=1',
+    ...$opcache, '-d', 'opcache.enable_cli=1',
     '-d', 'opcache.file_update_protection=0', '-d', 'opcache.opt_debug_level=0x10000', $script];
 $p = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
 $out = stream_get_contents($pipes[1]);
