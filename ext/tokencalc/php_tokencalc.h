@@ -155,6 +155,29 @@ static zend_always_inline zend_result php_tokencalc_scale_arg(uint32_t *scale, z
 zend_string *php_tokencalc_dec_to_str(const tc_dec *d);
 
 /*
+ * memory_limit on an engine that delays its error (ZEND_HAS_OOM(): the error of an allocation that
+ * passed the limit stays pending until the function returns; see tokencalc_mem.c):
+ *   php_tokencalc_mem_alloc_n(n, size), _realloc_n(): safe_emalloc()/safe_erealloc() for buffers
+ *     that grow with the input, fallible there, raising the pending error instead of returning NULL;
+ *   PHP_TOKENCALC_MEM_STEP(): once per element of a loop that allocates, raises a pending error.
+ * Elsewhere they are the plain allocator and nothing.
+ */
+#ifdef ZEND_HAS_OOM
+ZEND_COLD void php_tokencalc_mem_raise(void);
+void *php_tokencalc_mem_alloc_n(size_t n, size_t size);
+void *php_tokencalc_mem_realloc_n(void *ptr, size_t n, size_t size);
+# define PHP_TOKENCALC_MEM_STEP() do { \
+		if (ZEND_HAS_OOM()) { \
+			php_tokencalc_mem_raise(); \
+		} \
+	} while (0)
+#else
+# define php_tokencalc_mem_alloc_n(n, size) safe_emalloc((n), (size), 0)
+# define php_tokencalc_mem_realloc_n(ptr, n, size) safe_erealloc((ptr), (n), (size), 0)
+# define PHP_TOKENCALC_MEM_STEP() ((void) 0)
+#endif
+
+/*
  * Calls cb(key, value, ctx) for each entry of an array or Traversable (value dereferenced; key an
  * int or string zval for arrays, whatever the iterator yields otherwise, or its position when it
  * has no keys, as foreach). Steps like the engine's spl_iterator_apply() (iter->index kept, an

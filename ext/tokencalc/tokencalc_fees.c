@@ -65,7 +65,7 @@ PHP_FUNCTION(tokencalc_fees)
 
 	n = zend_hash_num_elements(rates_ht);
 	if (n > FEES_STACK_RATES) {
-		rates = safe_emalloc(2 * n, sizeof *rates, 0);
+		rates = php_tokencalc_mem_alloc_n(2 * n, sizeof *rates);
 	}
 	fees = rates + n;
 	for (size_t j = 0; j < 2 * n; j++) {
@@ -88,6 +88,7 @@ PHP_FUNCTION(tokencalc_fees)
 			zend_argument_value_error(2, "must contain only non-negative rates, %s is negative", where);
 			goto cleanup;
 		}
+		PHP_TOKENCALC_MEM_STEP();
 		i++;
 	} ZEND_HASH_FOREACH_END();
 
@@ -108,6 +109,7 @@ PHP_FUNCTION(tokencalc_fees)
 	i = 0;
 	ZEND_HASH_FOREACH_KEY(rates_ht, h, key) {
 		zval zv;
+		PHP_TOKENCALC_MEM_STEP();
 		ZVAL_NEW_STR(&zv, php_tokencalc_dec_to_str(&fees[i++]));
 		fees_add_keyed(&fees_arr, key, h, &zv);
 	} ZEND_HASH_FOREACH_END();

@@ -75,6 +75,25 @@ static void mint_raise_fixed_scale(php_tokencalc_mint_ids *t, uint32_t scale)
 	t->sc.fixed = scale;
 }
 
+/*
+ * The table's first size, n users. On an engine that delays memory_limit's error (tokencalc_mem.c),
+ * a table that would not fit in what is left under the limit starts small and grows: one allocation
+ * of it all could pass the hard limit, where growing passes memory_limit first, and the reading
+ * stops there.
+ */
+static uint32_t mint_first_size(uint32_t n)
+{
+#ifdef ZEND_HAS_OOM
+	zend_long limit = PG(memory_limit);
+	size_t used = zend_memory_usage(true);
+	if (limit > 0 && ((size_t) limit <= used
+			|| (size_t) n * (sizeof(Bucket) + 2 * sizeof(uint32_t)) > (size_t) limit - used)) {
+		return 64;
+	}
+#endif
+	return n;
+}
+
 void php_tokencalc_mint_ids_init(php_tokencalc_mint_ids *t, const zval *gems, bool rows, zend_long max_digits)
 {
 	/* a bucket's value is its first member: a slot found by a lookup is its bucket */
@@ -85,8 +104,8 @@ void php_tokencalc_mint_ids_init(php_tokencalc_mint_ids *t, const zval *gems, bo
 	tc_dec_init(&t->value);
 	/* An array of users: room for all of them; of rows: for a user per 8 rows at first (a day has about 10) */
 	zend_hash_init(&t->ids, Z_TYPE_P(gems) != IS_ARRAY ? 64
-		: rows ? MAX(zend_hash_num_elements(Z_ARRVAL_P(gems)) / 8, 64)
-		: zend_hash_num_elements(Z_ARRVAL_P(gems)), NULL, NULL, 0);
+		: mint_first_size(rows ? MAX(zend_hash_num_elements(Z_ARRVAL_P(gems)) / 8, 64)
+			: zend_hash_num_elements(Z_ARRVAL_P(gems))), NULL, NULL, 0);
 }
 
 void php_tokencalc_mint_ids_free(php_tokencalc_mint_ids *t)
@@ -155,6 +174,8 @@ static zend_always_inline void mint_add(php_tokencalc_mint_ids *t, zend_string *
 	int64_t c = 0;
 	zval *slot;
 	bool fits = tc_mint_fixed_value(v, t->sc.fixed, &c);
+
+	PHP_TOKENCALC_MEM_STEP();
 
 	if (UNEXPECTED(!fits)) {
 		uint32_t raise = tc_mint_fixed_miss(v, &t->sc);
@@ -532,7 +553,7 @@ static void mint_widen(php_tokencalc_mint_ids *t)
 static tc_mint_user *mint_exact_users(php_tokencalc_mint_ids *t, char **arena)
 {
 	size_t n = zend_hash_num_elements(&t->ids), i = 0, ints = 0;
-	tc_mint_user *users = safe_emalloc(n, sizeof *users, 0);
+	tc_mint_user *users = php_tokencalc_mem_alloc_n(n, sizeof *users);
 	zend_string *key;
 	zend_ulong h;
 	zval *slot;
@@ -541,9 +562,10 @@ static tc_mint_user *mint_exact_users(php_tokencalc_mint_ids *t, char **arena)
 	ZEND_HASH_FOREACH_STR_KEY(&t->ids, key) {
 		ints += key == NULL;
 	} ZEND_HASH_FOREACH_END();
-	*arena = p = ints ? safe_emalloc(ints, MAX_LENGTH_OF_LONG + 1, 0) : NULL;
+	*arena = p = ints ? php_tokencalc_mem_alloc_n(ints, MAX_LENGTH_OF_LONG + 1) : NULL;
 
 	ZEND_HASH_FOREACH_KEY_VAL(&t->ids, h, key, slot) {
+		PHP_TOKENCALC_MEM_STEP();
 		tc_mint_user *u = &users[i++];
 		tc_mint_user_init(u);
 		if (Z_TYPE_P(slot) == IS_LONG) {
@@ -636,6 +658,7 @@ static void mint_build_in_place(php_tokencalc_mint_ids *t, mint_build *b, zval *
 			}
 			mint_del_slot(&t->ids, slot);
 		}
+		PHP_TOKENCALC_MEM_STEP();
 		i++;
 	} ZEND_HASH_FOREACH_END();
 

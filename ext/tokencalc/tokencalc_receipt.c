@@ -118,7 +118,7 @@ typedef struct {
 static void rc_radix_sort(rc_entry *first, size_t n)
 {
 	uint32_t (*count)[256] = ecalloc(8, sizeof *count);
-	rc_radix_key *a = safe_emalloc(n, 2 * sizeof(rc_radix_key), 0), *b = a + n, *t;
+	rc_radix_key *a = php_tokencalc_mem_alloc_n(n, 2 * sizeof(rc_radix_key)), *b = a + n, *t;
 	size_t i, j, pass;
 
 	for (i = 0; i < n; i++) {
@@ -213,7 +213,7 @@ static void rc_sort_cmp(rc_entry *first, size_t n)
 	if (n <= RC_SMALL_SORT) {
 		return;
 	}
-	buf = safe_emalloc(n, sizeof(rc_entry), 0);
+	buf = php_tokencalc_mem_alloc_n(n, sizeof(rc_entry));
 	src = first;
 	dst = buf;
 	for (width = RC_SMALL_SORT; width < n; width *= 2) {
@@ -266,10 +266,10 @@ static void *rc_grow(void *p, void *inline_p, size_t *cap, size_t need, size_t s
 	size_t new_cap = MAX(*cap * 2, need);
 	void *q;
 	if (p == inline_p) {
-		q = safe_emalloc(new_cap, size, 0);
+		q = php_tokencalc_mem_alloc_n(new_cap, size);
 		memcpy(q, p, *cap * size);
 	} else {
-		q = safe_erealloc(p, new_cap, size, 0);
+		q = php_tokencalc_mem_realloc_n(p, new_cap, size);
 	}
 	*cap = new_cap;
 	return q;
@@ -354,7 +354,7 @@ static unsigned char *rc_pre_reserve(rc_walk *w, size_t need)
 	}
 	if (!w->pre || need > w->pre->cap - w->pre->used) {
 		size_t cap = MAX(RC_PRE_SEG, need);
-		rc_pre_seg *seg = emalloc(offsetof(rc_pre_seg, data) + cap);
+		rc_pre_seg *seg = php_tokencalc_mem_alloc_n(1, offsetof(rc_pre_seg, data) + cap);
 		seg->prev = w->pre;
 		seg->used = 0;
 		seg->cap = cap;
