@@ -958,11 +958,68 @@ static uint32_t div_result_scale(uint32_t sa, uint32_t sb, uint32_t scale, uint3
 }
 
 #ifdef TC_HAVE_U128
-/* The token-sized division: everything in 128 bits, or false when the quotient does not fit 64. */
+/* 10^k for k <= 38, the most a 128-bit integer holds. */
+static inline tc_u128 pow10_u128(uint32_t k)
+{
+	TC_ASSERT(k <= 2 * TC_U64_DIGITS);
+	return k <= TC_U64_DIGITS ? tc_pow10_u64[k] : (tc_u128) tc_pow10_u64[TC_U64_DIGITS] * tc_pow10_u64[k - TC_U64_DIGITS];
+}
+
+/*
+ * d's coefficient as a 128-bit integer when it has at most 38 digits (*digits: how many, 0 for
+ * zero); false when it has more. Reads a wide value's limbs top down: no division but one by a
+ * power of ten known at compile time.
+ */
+static inline bool coef_u128(const tc_dec *d, tc_u128 *c, uint32_t *digits)
+{
+	if (!d->is_big) {
+		*c = d->small;
+		*digits = d->small == 0 ? 0 : u64_digits(d->small);
+		return true;
+	}
+	if (d->len == 0) {
+		*c = 0;
+		*digits = 0;
+		return true;
+	}
+	uint32_t pad = d->frac * TC_BASE_DIGITS - d->scale;
+	uint64_t n = (uint64_t) (d->len - 1) * TC_BASE_DIGITS + u64_digits(d->limb[d->len - 1]) - pad;
+	if (n > 2 * TC_U64_DIGITS) {
+		return false;
+	}
+	tc_u128 v = 0;
+	for (uint32_t i = d->len; i-- > 1;) {
+		v = v * TC_BASE + d->limb[i];
+	}
+	*c = v * tc_pow10_u64[TC_BASE_DIGITS - pad] + div_pow10_u64(d->limb[0], pad);
+	*digits = (uint32_t) n;
+	return true;
+}
+
+/*
+ * The token-sized division: both coefficients, the one scaled by the places the quotient needs,
+ * in 128 bits, and the quotient in 64. False when any of them does not fit.
+ */
 static bool div_u128(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale, bool neg)
 {
-	tc_u128 n = (tc_u128) a->small * tc_pow10_u64[b->scale + scale];
-	tc_u128 dv = (tc_u128) b->small * tc_pow10_u64[a->scale];
+	tc_u128 n, dv;
+	uint32_t na, nb;
+	if (!coef_u128(a, &n, &na) || !coef_u128(b, &dv, &nb)) {
+		return false;
+	}
+	/* |a / b| * 10^scale = n * 10^e / dv, e = sb + scale - sa: the power goes up on one side */
+	int64_t e = (int64_t) b->scale + scale - a->scale;
+	if (e >= 0) {
+		if (na + (uint64_t) e > 2 * TC_U64_DIGITS) {
+			return false;
+		}
+		n *= pow10_u128((uint32_t) e);
+	} else {
+		if (nb + (uint64_t) -e > 2 * TC_U64_DIGITS) {
+			return false;
+		}
+		dv *= pow10_u128((uint32_t) -e);
+	}
 	tc_u128 q = n / dv;
 	if ((q >> 64) != 0) {
 		return false;
@@ -1001,8 +1058,7 @@ tc_status tc_dec_div(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 		return TC_OK;
 	}
 #ifdef TC_HAVE_U128
-	if (!a->is_big && !b->is_big && (uint64_t) b->scale + scale <= TC_U64_DIGITS
-			&& a->scale <= TC_U64_DIGITS && div_u128(r, a, b, scale, neg)) {
+	if (div_u128(r, a, b, scale, neg)) {
 		return TC_OK;
 	}
 #endif
