@@ -41,6 +41,8 @@ fail() { say "$*"; echo "0 passed, 1 failed"; exit 1; }
 
 [ "$(id -u)" = 0 ] || fail "must run as root (chroot, mount)"
 [ -x "$ROOT/usr/bin/php$V" ] || fail "$ROOT has no /usr/bin/php$V (make it with scripts/test-root.sh)"
+# rsync copies the tree in (a new machine may not have it)
+command -v rsync >/dev/null || { TC_NAME=run-in-root; . "$here/../scripts/lib.sh"; apt_ensure rsync; } || fail "could not install rsync"
 
 exec 9>"$ROOT.lock"
 say "waiting for $ROOT.lock"

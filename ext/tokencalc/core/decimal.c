@@ -36,7 +36,9 @@ const uint64_t tc_pow10_u64[20] = {
 #ifndef TC_MUL16_LIMBS
 # define TC_MUL16_LIMBS 12
 #endif
-#define TC_DIV_GMP_LIMBS 48
+#ifndef TC_DIV_GMP_LIMBS
+# define TC_DIV_GMP_LIMBS 48
+#endif
 /* Scratch limbs on the stack before tc_mem_alloc() is asked. */
 #define TC_SCRATCH_LIMBS 64
 
@@ -703,6 +705,77 @@ static uint32_t mpn_to_limbs(mp_limb_t *p, size_t pn, uint32_t *out)
 	return n;
 }
 
+#ifdef TC_HAVE_U128
+/* 10^k for k <= 38, the most a 128-bit integer holds. */
+static inline tc_u128 pow10_u128(uint32_t k)
+{
+	TC_ASSERT(k <= 2 * TC_U64_DIGITS);
+	return k <= TC_U64_DIGITS ? tc_pow10_u64[k] : (tc_u128) tc_pow10_u64[TC_U64_DIGITS] * tc_pow10_u64[k - TC_U64_DIGITS];
+}
+
+/* How many digits d's coefficient has (0 for zero). */
+static inline uint64_t coef_digits(const tc_dec *d)
+{
+	if (!d->is_big) {
+		return d->small == 0 ? 0 : u64_digits(d->small);
+	}
+	if (d->len == 0) {
+		return 0;
+	}
+	return (uint64_t) (d->len - 1) * TC_BASE_DIGITS + u64_digits(d->limb[d->len - 1])
+		- (d->frac * TC_BASE_DIGITS - d->scale);
+}
+
+/*
+ * d's coefficient as a 128-bit integer; it has at most 38 digits (coef_digits()). Reads a wide
+ * value's limbs top down: no division but one by a power of ten known at compile time.
+ */
+static inline tc_u128 coef_u128(const tc_dec *d)
+{
+	TC_ASSERT(coef_digits(d) <= 2 * TC_U64_DIGITS);
+	if (!d->is_big) {
+		return d->small;
+	}
+	if (d->len == 0) {
+		return 0;
+	}
+	uint32_t pad = d->frac * TC_BASE_DIGITS - d->scale;
+	tc_u128 v = 0;
+	for (uint32_t i = d->len; i-- > 1;) {
+		v = v * TC_BASE + d->limb[i];
+	}
+	return v * tc_pow10_u64[TC_BASE_DIGITS - pad] + div_pow10_u64(d->limb[0], pad);
+}
+
+/*
+ * r = c at `scale`, negated when neg, for c * 10^pad < 10^38 (pad: the zero digits that align
+ * the point on a limb boundary): small when it fits 64 bits, else its limbs (at most 5), from one
+ * 128-bit division by 10^19 and the rest in 64 bits.
+ */
+static tc_status store_u128(tc_dec *r, tc_u128 c, bool neg, uint32_t scale)
+{
+	if ((c >> 64) == 0) {
+		set_small(r, (uint64_t) c, neg, scale);
+		return TC_OK;
+	}
+	uint32_t frac = frac_limbs(scale), pad = frac * TC_BASE_DIGITS - scale;
+	tc_u128 aligned = c * tc_pow10_u64[pad];
+	TC_ASSERT(aligned / tc_pow10_u64[TC_U64_DIGITS] < tc_pow10_u64[TC_U64_DIGITS]);
+	uint64_t hi = (uint64_t) (aligned / tc_pow10_u64[TC_U64_DIGITS]);
+	uint64_t lo = (uint64_t) (aligned - (tc_u128) hi * tc_pow10_u64[TC_U64_DIGITS]);
+	/* lo: digits 0 to 18, hi: digits 19 to 37 */
+	uint32_t l[5] = {
+		(uint32_t) (lo % TC_BASE),
+		(uint32_t) (lo / TC_BASE % TC_BASE),
+		(uint32_t) (lo / 10000000000000000ULL + hi % 100000 * 1000),
+		(uint32_t) (hi / 100000 % TC_BASE),
+		(uint32_t) (hi / 10000000000000ULL),
+	};
+	return store(r, l, 5, frac, scale, neg);
+}
+
+#endif
+
 /* ---- multiplication ---- */
 
 #ifdef TC_HAVE_U128
@@ -819,6 +892,20 @@ tc_status tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 			return TC_OK;
 		}
 	}
+#ifdef TC_HAVE_U128
+	{
+		/* The product in 128 bits when it has at most 38 digits, and the result aligned on its limbs too. */
+		uint64_t dab = coef_digits(a) + coef_digits(b), cut = (uint64_t) a->scale + b->scale - s;
+		if (dab <= 2 * TC_U64_DIGITS
+				&& dab - (cut < dab ? cut : dab) + (frac_limbs(s) * TC_BASE_DIGITS - s) <= 2 * TC_U64_DIGITS) {
+			tc_u128 p = coef_u128(a) * coef_u128(b);
+			if (cut > 0) {
+				p = cut > 2 * TC_U64_DIGITS ? 0 : p / pow10_u128((uint32_t) cut);
+			}
+			return store_u128(r, p, neg, s);
+		}
+	}
+#endif
 	uint32_t ta[4], tb[4];
 	view va = view_of(a, ta), vb = view_of(b, tb);
 	if (va.len == 0 || vb.len == 0) {
@@ -958,44 +1045,6 @@ static uint32_t div_result_scale(uint32_t sa, uint32_t sb, uint32_t scale, uint3
 }
 
 #ifdef TC_HAVE_U128
-/* 10^k for k <= 38, the most a 128-bit integer holds. */
-static inline tc_u128 pow10_u128(uint32_t k)
-{
-	TC_ASSERT(k <= 2 * TC_U64_DIGITS);
-	return k <= TC_U64_DIGITS ? tc_pow10_u64[k] : (tc_u128) tc_pow10_u64[TC_U64_DIGITS] * tc_pow10_u64[k - TC_U64_DIGITS];
-}
-
-/*
- * d's coefficient as a 128-bit integer when it has at most 38 digits (*digits: how many, 0 for
- * zero); false when it has more. Reads a wide value's limbs top down: no division but one by a
- * power of ten known at compile time.
- */
-static inline bool coef_u128(const tc_dec *d, tc_u128 *c, uint32_t *digits)
-{
-	if (!d->is_big) {
-		*c = d->small;
-		*digits = d->small == 0 ? 0 : u64_digits(d->small);
-		return true;
-	}
-	if (d->len == 0) {
-		*c = 0;
-		*digits = 0;
-		return true;
-	}
-	uint32_t pad = d->frac * TC_BASE_DIGITS - d->scale;
-	uint64_t n = (uint64_t) (d->len - 1) * TC_BASE_DIGITS + u64_digits(d->limb[d->len - 1]) - pad;
-	if (n > 2 * TC_U64_DIGITS) {
-		return false;
-	}
-	tc_u128 v = 0;
-	for (uint32_t i = d->len; i-- > 1;) {
-		v = v * TC_BASE + d->limb[i];
-	}
-	*c = v * tc_pow10_u64[TC_BASE_DIGITS - pad] + div_pow10_u64(d->limb[0], pad);
-	*digits = (uint32_t) n;
-	return true;
-}
-
 /*
  * The token-sized division: both coefficients, the one scaled by the places the quotient needs,
  * in 128 bits, and the quotient in 64. False when any of them does not fit.
@@ -1003,22 +1052,24 @@ static inline bool coef_u128(const tc_dec *d, tc_u128 *c, uint32_t *digits)
 static bool div_u128(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale, bool neg)
 {
 	tc_u128 n, dv;
-	uint32_t na, nb;
-	if (!coef_u128(a, &n, &na) || !coef_u128(b, &dv, &nb)) {
-		return false;
-	}
-	/* |a / b| * 10^scale = n * 10^e / dv, e = sb + scale - sa: the power goes up on one side */
-	int64_t e = (int64_t) b->scale + scale - a->scale;
-	if (e >= 0) {
-		if (na + (uint64_t) e > 2 * TC_U64_DIGITS) {
-			return false;
-		}
-		n *= pow10_u128((uint32_t) e);
+	if (!a->is_big && !b->is_big && (uint64_t) b->scale + scale <= TC_U64_DIGITS && a->scale <= TC_U64_DIGITS) {
+		/* machine words: |a / b| * 10^scale = a * 10^(sb + scale) / (b * 10^sa), no digit counted */
+		n = (tc_u128) a->small * tc_pow10_u64[b->scale + scale];
+		dv = (tc_u128) b->small * tc_pow10_u64[a->scale];
 	} else {
-		if (nb + (uint64_t) -e > 2 * TC_U64_DIGITS) {
+		/* |a / b| * 10^scale = n * 10^e / dv, e = sb + scale - sa: the power goes up on one side */
+		int64_t e = (int64_t) b->scale + scale - a->scale;
+		uint64_t na = coef_digits(a), nb = coef_digits(b);
+		if (na + (uint64_t) (e > 0 ? e : 0) > 2 * TC_U64_DIGITS || nb + (uint64_t) (e < 0 ? -e : 0) > 2 * TC_U64_DIGITS) {
 			return false;
 		}
-		dv *= pow10_u128((uint32_t) -e);
+		n = coef_u128(a);
+		dv = coef_u128(b);
+		if (e >= 0) {
+			n *= pow10_u128((uint32_t) e);
+		} else {
+			dv *= pow10_u128((uint32_t) -e);
+		}
 	}
 	tc_u128 q = n / dv;
 	if ((q >> 64) != 0) {
