@@ -348,10 +348,92 @@ static void run_gmp_silent(int *passed, int *failed)
 	}
 }
 
+/*
+ * The short parser (tc_dec_parse_short: a word of digits at once, with masks, where it can load
+ * eight bytes) against a reference that reads one character at a time, on strings of 0 to 19
+ * characters drawn from digits and the characters next to them (the sign, the point, '/' and ':'
+ * around '0'..'9', a NUL, a space): every length, every position of the point, every kind of bad
+ * byte at every place, inside one buffer so that a word read past the string would be caught by
+ * ASan in the fuzz build.
+ */
+static int ref_parse_short(const char *s, size_t len, uint64_t *v, uint32_t *scale, bool *neg)
+{
+	size_t i = 0, digits = 0;
+	*v = 0;
+	*scale = 0;
+	*neg = false;
+	if (i < len && (s[i] == '+' || s[i] == '-')) {
+		*neg = s[i] == '-';
+		i++;
+	}
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++) {
+		*v = *v * 10 + (uint64_t) (s[i] - '0');
+	}
+	if (i < len) {
+		if (s[i] != '.') {
+			return 0;
+		}
+		for (i++; i < len; i++, digits++) {
+			if (s[i] < '0' || s[i] > '9') {
+				return 0;
+			}
+			*v = *v * 10 + (uint64_t) (s[i] - '0');
+			(*scale)++;
+		}
+	}
+	return digits > 0;
+}
+
+static void run_parse_short(long n, int *passed, int *failed)
+{
+	static const char alphabet[] = "0123456789012345678901234567890123456789.+-/: \0";
+	long bad = 0;
+	for (long k = 0; k < n && bad < 5; k++) {
+		size_t len = (size_t) (rnd() % (TC_DEC_SHORT_LEN + 1));
+		char *buf = malloc(len ? len : 1);
+		uint64_t r = rnd();
+		int mostly = (int) (r % 4);   /* 0: any bytes; else digits with one '.' and maybe a sign and one bad byte */
+		for (size_t i = 0; i < len; i++) {
+			buf[i] = mostly ? (char) ('0' + rnd() % 10) : alphabet[rnd() % (sizeof alphabet - 1)];
+		}
+		if (mostly && len > 0) {
+			if (rnd() % 4 != 0) {
+				buf[rnd() % len] = '.';
+			}
+			if (rnd() % 4 == 0) {
+				buf[0] = rnd() % 2 ? '-' : '+';
+			}
+			if (mostly == 3) {
+				buf[rnd() % len] = alphabet[10 * 4 + rnd() % 7];
+			}
+		}
+		tc_dec d;
+		tc_dec_init(&d);
+		uint64_t v;
+		uint32_t scale;
+		bool neg;
+		int want = ref_parse_short(buf, len, &v, &scale, &neg);
+		tc_status st = tc_dec_parse_short(&d, buf, len);
+		if ((st == TC_OK) != want || (want && (d.is_big || d.small != v || d.scale != scale || d.neg != (neg && v != 0)))) {
+			printf("FAIL parse_short \"%.*s\": status %d, want %s\n", (int) len, buf, (int) st, want ? "ok" : "syntax");
+			bad++;
+		}
+		tc_dec_clear(&d);
+		free(buf);
+	}
+	if (bad == 0) {
+		printf("ok: tc_dec_parse_short agrees with a character-by-character reader on %ld strings\n", n);
+		(*passed)++;
+	} else {
+		(*failed)++;
+	}
+}
+
 int main(void)
 {
 	int passed = 0, failed = 0;
 	make_boundaries();
+	run_parse_short(2000000, &passed, &failed);
 	run_skip_digits(&passed, &failed);
 	run_gmp_silent(&passed, &failed);
 	run_differential(300000, &passed);
