@@ -88,6 +88,39 @@ typedef struct {
 	rc_frame inline_frames[RC_INLINE_FRAMES];
 } rc_walk;
 
+/*
+ * A big record is mostly waiting for memory: every user's array and strings sit in their own
+ * allocations, met in key order rather than memory order. For arrays of RC_PREFETCH_MIN entries
+ * or more, the entries RC_AHEAD_SLOT ahead get their slot and key fetched, those RC_AHEAD_FAR
+ * ahead their value's header, those RC_AHEAD_MID ahead an array value's elements, and those
+ * RC_AHEAD_NEAR ahead the headers of that array's values, each stage reading only what an earlier
+ * stage brought in (a mint of 10,000 users: about a third faster, benchmarks/receipt.php).
+ * Pure hints: they change no result.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+# define RC_PREFETCH(p) __builtin_prefetch(p)
+#else
+# define RC_PREFETCH(p) ((void) (p))
+#endif
+#ifndef RC_PREFETCH_MIN /* -DRC_PREFETCH_MIN=0xffffffff turns the hints off, to measure them */
+# define RC_PREFETCH_MIN 32
+#endif
+#ifndef RC_PRE_AHEAD_FAR
+# define RC_PRE_AHEAD_FAR 24
+#endif
+#ifndef RC_PRE_AHEAD_MID
+# define RC_PRE_AHEAD_MID 16
+#endif
+#ifndef RC_PRE_AHEAD_NEAR
+# define RC_PRE_AHEAD_NEAR 8
+#endif
+#define RC_AHEAD_PRE 4 /* a pre-encoded entry this far ahead gets its bytes fetched */
+#define RC_AHEAD_SLOT 16
+#define RC_AHEAD_FAR 12
+#define RC_AHEAD_MID 8
+#define RC_AHEAD_NEAR 4
+#define RC_PREFETCH_CHILDREN 8 /* of each array fetched ahead, at most this many values */
+
 /* Paths deeper than this are shown as their first and last RC_PATH_ENDS levels. */
 #define RC_PATH_ENDS 16
 
@@ -333,6 +366,39 @@ static zend_always_inline bool rc_key_is_canonical(const zend_string *key)
 		|| !ZEND_HANDLE_NUMERIC_STR(ZSTR_VAL(key), ZSTR_LEN(key), idx);
 }
 
+static zend_always_inline void rc_prefetch_far(const zval *v)
+{
+	if (Z_REFCOUNTED_P(v)) {
+		RC_PREFETCH(Z_COUNTED_P(v));
+		RC_PREFETCH((const char *) Z_COUNTED_P(v) + 64); /* a string's bytes run on */
+	}
+}
+
+static zend_always_inline void rc_prefetch_mid(const zval *v)
+{
+	if (Z_TYPE_P(v) == IS_ARRAY) {
+		const HashTable *ht = Z_ARRVAL_P(v);
+		RC_PREFETCH(ht->arPacked);
+		RC_PREFETCH((const char *) ht->arPacked + 64);
+		RC_PREFETCH((const char *) ht->arPacked + 128);
+		RC_PREFETCH((const char *) ht->arPacked + 192);
+	}
+}
+
+static void rc_prefetch_near(const zval *v)
+{
+	if (Z_TYPE_P(v) == IS_ARRAY) {
+		HashTable *ht = Z_ARRVAL_P(v);
+		uint32_t i, n = MIN(ht->nNumUsed, RC_PREFETCH_CHILDREN);
+		for (i = 0; i < n; i++) {
+			const zval *child = HT_IS_PACKED(ht) ? &ht->arPacked[i] : &ht->arData[i].val;
+			if (Z_REFCOUNTED_P(child)) {
+				RC_PREFETCH(Z_COUNTED_P(child));
+			}
+		}
+	}
+}
+
 /* Spells an int key, or points at a string key's bytes. */
 static zend_always_inline void rc_entry_key(rc_entry *e, zend_string *key, zend_ulong h)
 {
@@ -532,6 +598,16 @@ static rc_enter_result rc_enter(rc_walk *w, tc_receipt *r, HashTable *ht)
 	if (n >= RC_PRE_MIN) {
 		size_t i;
 		for (i = 0; i < n; i++) {
+			/* the walk's stages, in memory order, where each entry takes less time */
+			if (i + RC_PRE_AHEAD_FAR < n) {
+				rc_prefetch_far(first[i + RC_PRE_AHEAD_FAR].val);
+			}
+			if (i + RC_PRE_AHEAD_MID < n) {
+				rc_prefetch_mid(first[i + RC_PRE_AHEAD_MID].val);
+			}
+			if (i + RC_PRE_AHEAD_NEAR < n) {
+				rc_prefetch_near(first[i + RC_PRE_AHEAD_NEAR].val);
+			}
 			rc_pre_encode(w, &first[i]);
 		}
 	}
@@ -617,8 +693,33 @@ static zend_result rc_encode(rc_walk *w, tc_receipt *r, HashTable *record)
 		}
 		e = &w->entries[f->base + f->next++];
 		if (e->pre) {
+			if (f->count - f->next > RC_AHEAD_PRE) {
+				const unsigned char *p = e[RC_AHEAD_PRE].pre;
+				if (p) {
+					RC_PREFETCH(p);
+					RC_PREFETCH(p + 64);
+					RC_PREFETCH(p + 128);
+				}
+			}
 			tc_receipt_raw(r, e->pre, e->pre_len);
 			continue;
+		}
+		if (f->count >= RC_PREFETCH_MIN) {
+			uint32_t left = f->count - f->next;
+			if (left > RC_AHEAD_SLOT) {
+				/* the slot in this array that holds the value, and the key's bytes */
+				RC_PREFETCH(e[RC_AHEAD_SLOT].val);
+				RC_PREFETCH(RC_KEY(&e[RC_AHEAD_SLOT]));
+			}
+			if (left > RC_AHEAD_FAR) {
+				rc_prefetch_far(e[RC_AHEAD_FAR].val);
+			}
+			if (left > RC_AHEAD_MID) {
+				rc_prefetch_mid(e[RC_AHEAD_MID].val);
+			}
+			if (left > RC_AHEAD_NEAR) {
+				rc_prefetch_near(e[RC_AHEAD_NEAR].val);
+			}
 		}
 		tc_receipt_string(r, RC_KEY(e), e->len);
 		v = e->val;
