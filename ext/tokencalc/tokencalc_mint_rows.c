@@ -41,6 +41,7 @@ static zend_always_inline void slot_set(zval *slot, int64_t c)
 static tc_dec *slot_make_wide(php_tokencalc_mint_ids *t, zval *slot, int64_t c, uint32_t scale)
 {
 	tc_dec *d = emalloc(sizeof *d);
+	PHP_TOKENCALC_MEM_STEP();
 	tc_dec_init(d);
 	tc_mint_fixed_to_dec(d, c, scale);
 	ZVAL_PTR(slot, d);
@@ -175,8 +176,6 @@ static zend_always_inline void mint_add(php_tokencalc_mint_ids *t, zend_string *
 	zval *slot;
 	bool fits = tc_mint_fixed_value(v, t->sc.fixed, &c);
 
-	PHP_TOKENCALC_MEM_STEP();
-
 	if (UNEXPECTED(!fits)) {
 		uint32_t raise = tc_mint_fixed_miss(v, &t->sc);
 		if (raise != 0) {
@@ -204,7 +203,8 @@ static zend_always_inline void mint_add(php_tokencalc_mint_ids *t, zend_string *
 			tc_dec *d = slot_make_wide(t, slot, acc, t->sc.fixed);
 			tc_dec_add(d, d, v, TC_SCALE_EXACT);
 		}
-	} else if (Z_TYPE_P(slot) == IS_NULL) {   /* a new user */
+	} else if (Z_TYPE_P(slot) == IS_NULL) {   /* a new user: the table grew, the key may be a copy */
+		PHP_TOKENCALC_MEM_STEP();
 		if (fits) {
 			slot_set(slot, c);
 		} else {
