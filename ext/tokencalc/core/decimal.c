@@ -942,6 +942,38 @@ tc_status tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 
 /* ---- division ---- */
 
+#ifdef TC_HAVE_U128
+/*
+ * Division by a divisor d >= 2 fixed for many steps, of dividends below 2^54 (two limbs): by
+ * multiplying with m = floor(2^64 / d) and one correction, instead of a hardware division each step
+ * (tens of cycles of latency). The estimate floor(t * m / 2^64) is q or q - 1: t * (2^64 / d - m)
+ * / 2^64 < t / 2^64 < 2^-10.
+ */
+typedef struct recip {
+	uint64_t d, m;
+} recip;
+
+static inline recip recip_of(uint64_t d)
+{
+	TC_ASSERT(d >= 2);
+	recip r = { d, (uint64_t) (((tc_u128) 1 << 64) / d) };
+	return r;
+}
+
+static inline uint64_t recip_divmod(const recip *r, uint64_t t, uint64_t *rem)
+{
+	TC_ASSERT(t < ((uint64_t) 1 << 54));
+	uint64_t q = (uint64_t) (((tc_u128) t * r->m) >> 64), x = t - q * r->d;
+	if (x >= r->d) {
+		q++;
+		x -= r->d;
+	}
+	TC_ASSERT(x < r->d);
+	*rem = x;
+	return q;
+}
+#endif
+
 /*
  * q = n / b and whether the remainder is zero, for integers of limbs with nn >= nb >= 1, b's top
  * limb non-zero. q has nn - nb + 1 limbs. Knuth's algorithm D in base 10^8: every intermediate
@@ -952,6 +984,17 @@ static void divmod_small(uint32_t *q, uint32_t *n, uint32_t nn, const uint32_t *
 {
 	if (nb == 1) {
 		uint64_t rem = 0, d = b[0];
+#ifdef TC_HAVE_U128
+		if (d > 1) {
+			recip r = recip_of(d);
+			for (uint32_t i = nn; i-- > 0;) {
+				uint64_t t = rem * TC_BASE + n[i];
+				q[i] = (uint32_t) recip_divmod(&r, t, &rem);
+			}
+			*rem_zero = rem == 0;
+			return;
+		}
+#endif
 		for (uint32_t i = nn; i-- > 0;) {
 			uint64_t t = rem * TC_BASE + n[i];
 			q[i] = (uint32_t) (t / d);
@@ -975,9 +1018,16 @@ static void divmod_small(uint32_t *q, uint32_t *n, uint32_t nn, const uint32_t *
 	}
 	n[nn] = (uint32_t) carry;
 	uint64_t top = bn[nb - 1], next = bn[nb - 2];
+#ifdef TC_HAVE_U128
+	recip rtop = recip_of(top);   /* top >= BASE / 2 after normalising */
+#endif
 	for (uint32_t j = nn - nb + 1; j-- > 0;) {
 		uint64_t num = (uint64_t) n[j + nb] * TC_BASE + n[j + nb - 1];
+#ifdef TC_HAVE_U128
+		uint64_t rh, qh = recip_divmod(&rtop, num, &rh);
+#else
 		uint64_t qh = num / top, rh = num % top;
+#endif
 		while (qh >= TC_BASE || qh * next > rh * TC_BASE + n[j + nb - 2]) {
 			qh--;
 			rh += top;
