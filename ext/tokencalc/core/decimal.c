@@ -47,7 +47,9 @@ const uint64_t tc_pow10_u64[20] = {
 #ifndef TC_DIV_GMP_LIMBS
 # define TC_DIV_GMP_LIMBS 48
 #endif
-#define TC_DIV_GMP_MIN_DIVISOR 16
+#ifndef TC_DIV_GMP_MIN_DIVISOR
+# define TC_DIV_GMP_MIN_DIVISOR 16
+#endif
 #define TC_DIV_GMP_MIN_QUOTIENT 8
 #define TC_DIV_GMP_WORK 160
 /* Scratch limbs on the stack before tc_mem_alloc() is asked. */
@@ -974,6 +976,123 @@ static inline uint64_t recip_divmod(const recip *r, uint64_t t, uint64_t *rem)
 }
 #endif
 
+#ifdef TC_HAVE_U128
+/*
+ * Base 10^16 for Knuth's algorithm: two limbs per word, a quarter of the multiply-subtract steps.
+ * Splitting a 128-bit step value p < 2^107 at 10^16 costs two multiplications: division of a
+ * two-word number by a one-word constant with a precomputed inverse (Moller and Granlund,
+ * "Improved division by invariant integers", 2011), the divisor 10^16 shifted left by 10 so that
+ * its top bit is set.
+ */
+#ifndef TC_DIV16_MIN_DIVISOR
+# define TC_DIV16_MIN_DIVISOR 5   /* limbs; below, base 10^8 measured as fast or faster */
+#endif
+#define TC_B16 10000000000000000ULL
+#define TC_B16_NORM (TC_B16 << 10)
+#define TC_B16_INV 0xcd2b297d889bc2b6ULL   /* floor((2^128 - 1) / TC_B16_NORM) - 2^64 */
+
+static inline uint64_t split16(tc_u128 p, uint64_t *lo)
+{
+	TC_ASSERT((p >> 107) == 0);
+	tc_u128 u = p << 10;
+	uint64_t u1 = (uint64_t) (u >> 64), u0 = (uint64_t) u;
+	tc_u128 qq = (tc_u128) TC_B16_INV * u1 + ((((tc_u128) (u1 + 1)) << 64) | u0);
+	uint64_t q1 = (uint64_t) (qq >> 64), q0 = (uint64_t) qq;
+	uint64_t r = u0 - q1 * TC_B16_NORM;
+	if (r > q0) {
+		q1--;
+		r += TC_B16_NORM;
+	}
+	if (r >= TC_B16_NORM) {
+		q1++;
+		r -= TC_B16_NORM;
+	}
+	*lo = r >> 10;
+	TC_ASSERT(*lo < TC_B16 && (tc_u128) q1 * TC_B16 + *lo == p);
+	return q1;
+}
+
+/*
+ * As divmod_small() for nb >= 3, in base 10^16: the limbs paired into words (n's and b's), the
+ * quotient's words split back into limbs. q receives nn - nb + 1 limbs (and may be written up to
+ * two limbs past them, within the caller's room of qn + 2); n is destroyed.
+ */
+static void divmod16(uint32_t *q, uint32_t *n, uint32_t nn, const uint32_t *b, uint32_t nb, bool *rem_zero)
+{
+	uint32_t wn = (nn + 1) / 2, wb = (nb + 1) / 2;
+	uint64_t x[TC_DIV_GMP_LIMBS + 2], y[TC_DIV_GMP_LIMBS + 2];
+	TC_ASSERT(nb >= 3 && wn + 1 <= sizeof x / sizeof x[0] && wb <= sizeof y / sizeof y[0]);
+	for (uint32_t i = 0; i < wn; i++) {
+		x[i] = n[2 * i] + (2 * i + 1 < nn ? (uint64_t) n[2 * i + 1] * TC_BASE : 0);
+	}
+	for (uint32_t i = 0; i < wb; i++) {
+		y[i] = b[2 * i] + (2 * i + 1 < nb ? (uint64_t) b[2 * i + 1] * TC_BASE : 0);
+	}
+	/* Normalise: the divisor's top word at least 10^16 / 2. */
+	uint64_t f = TC_B16 / (y[wb - 1] + 1), carry = 0, lo;
+	if (f > 1) {
+		for (uint32_t i = 0; i < wb; i++) {
+			carry = split16((tc_u128) y[i] * f + carry, &lo);
+			y[i] = lo;
+		}
+		TC_ASSERT(carry == 0);
+		carry = 0;
+		for (uint32_t i = 0; i < wn; i++) {
+			carry = split16((tc_u128) x[i] * f + carry, &lo);
+			x[i] = lo;
+		}
+	}
+	x[wn] = carry;
+	uint64_t top = y[wb - 1], next = y[wb - 2];
+	uint32_t wq = wn - wb + 1;
+	for (uint32_t j = wq; j-- > 0;) {
+		tc_u128 num = (tc_u128) x[j + wb] * TC_B16 + x[j + wb - 1];
+		uint64_t qh = (uint64_t) (num / top);
+		tc_u128 rh = num - (tc_u128) qh * top;
+		while (qh >= TC_B16 || (tc_u128) qh * next > rh * TC_B16 + x[j + wb - 2]) {
+			qh--;
+			rh += top;
+			if (rh >= TC_B16) {
+				break;
+			}
+		}
+#ifdef TC_FORCE_ADD_BACK
+		/* tests only: an estimate one too large, which the add-back below must put right */
+		qh += qh + 1 < TC_B16;
+#endif
+		/* x[j..j+wb] -= qh * y */
+		uint64_t mc = 0, borrow = 0;
+		for (uint32_t i = 0; i < wb; i++) {
+			mc = split16((tc_u128) qh * y[i] + mc, &lo);
+			uint64_t t = x[i + j] - lo - borrow;   /* wraps below zero */
+			borrow = x[i + j] < lo + borrow;
+			x[i + j] = borrow ? t + TC_B16 : t;
+		}
+		int64_t t = (int64_t) x[j + wb] - (int64_t) mc - (int64_t) borrow;
+		while (t < 0) {
+			/* Estimate too large (rare, and by one at most but in the tests): add the divisor back. */
+			qh--;
+			uint64_t c = 0;
+			for (uint32_t i = 0; i < wb; i++) {
+				uint64_t u = x[i + j] + y[i] + c;
+				c = u >= TC_B16;
+				x[i + j] = c ? u - TC_B16 : u;
+			}
+			t += (int64_t) c;
+		}
+		TC_ASSERT(t == 0);   /* the remainder is below the divisor: nothing left above it */
+		x[j + wb] = (uint64_t) t;
+		q[2 * j] = (uint32_t) (qh % TC_BASE);
+		q[2 * j + 1] = (uint32_t) (qh / TC_BASE);
+	}
+	bool z = true;
+	for (uint32_t i = 0; i < wb && z; i++) {
+		z = x[i] == 0;
+	}
+	*rem_zero = z;
+}
+#endif
+
 /*
  * q = n / b and whether the remainder is zero, for integers of limbs with nn >= nb >= 1, b's top
  * limb non-zero. q has nn - nb + 1 limbs. Knuth's algorithm D in base 10^8: every intermediate
@@ -1035,6 +1154,10 @@ static void divmod_small(uint32_t *q, uint32_t *n, uint32_t nn, const uint32_t *
 				break;
 			}
 		}
+#ifdef TC_FORCE_ADD_BACK
+		/* tests only: an estimate one too large, which the add-back below must put right */
+		qh += qh + 1 < TC_BASE;
+#endif
 		/* n[j..j+nb] -= qh * bn */
 		int64_t borrow = 0;
 		uint64_t mc = 0;
@@ -1046,8 +1169,8 @@ static void divmod_small(uint32_t *q, uint32_t *n, uint32_t nn, const uint32_t *
 			n[i + j] = (uint32_t) (t + (borrow ? TC_BASE : 0));
 		}
 		int64_t t = (int64_t) n[j + nb] - (int64_t) mc - borrow;
-		if (t < 0) {
-			/* Estimate one too large (rare): add the divisor back. */
+		while (t < 0) {
+			/* Estimate too large (rare, and by one at most but in the tests): add the divisor back. */
 			qh--;
 			uint32_t c = 0;
 			for (uint32_t i = 0; i < nb; i++) {
@@ -1055,10 +1178,9 @@ static void divmod_small(uint32_t *q, uint32_t *n, uint32_t nn, const uint32_t *
 				c = u >= TC_BASE;
 				n[i + j] = c ? u - TC_BASE : u;
 			}
-			t += TC_BASE;   /* the carry out cancels the borrow */
-			t = t + c - TC_BASE;
-			TC_ASSERT(t == 0);
+			t += c;   /* the carry out cancels the borrow */
 		}
+		TC_ASSERT(t == 0);   /* the remainder is below the divisor: nothing left above it */
 		n[j + nb] = (uint32_t) t;
 		q[j] = (uint32_t) qh;
 	}
@@ -1222,6 +1344,10 @@ tc_status tc_dec_div(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 		if ((vb.len > TC_DIV_GMP_LIMBS && qn > TC_DIV_GMP_LIMBS) || (vb.len >= TC_DIV_GMP_MIN_DIVISOR
 				&& qn >= TC_DIV_GMP_MIN_QUOTIENT && (uint64_t) vb.len * qn >= TC_DIV_GMP_WORK)) {
 			st = divmod_gmp(q, n, nn, vb.l, vb.len, &rem_zero);
+#ifdef TC_HAVE_U128
+		} else if (vb.len >= TC_DIV16_MIN_DIVISOR && nn <= TC_DIV_GMP_LIMBS * 2) {
+			divmod16(q, n, nn, vb.l, vb.len, &rem_zero);
+#endif
 		} else {
 			divmod_small(q, n, nn, vb.l, vb.len, bn, &rem_zero);
 		}
