@@ -891,6 +891,8 @@ static tc_status mul_limbs(uint32_t *out, const uint32_t *a, uint32_t na, const 
 	return TC_OK;
 }
 
+static TC_NOINLINE tc_status mul_wide(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t s, bool neg);
+
 tc_status tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
 {
 	uint64_t m64 = (uint64_t) a->scale + b->scale;
@@ -905,6 +907,12 @@ tc_status tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 			return TC_OK;
 		}
 	}
+	return mul_wide(r, a, b, s, neg);
+}
+
+/* The rest of tc_dec_mul(), out of line (its scratch frame stays off the machine-word path above); s is the result's scale. */
+static TC_NOINLINE tc_status mul_wide(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t s, bool neg)
+{
 #ifdef TC_HAVE_U128
 	{
 		/* The product in 128 bits when it has at most 38 digits, and the result aligned on its limbs too. */
@@ -1279,6 +1287,8 @@ static bool div_u128(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 }
 #endif
 
+static TC_NOINLINE tc_status div_wide(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale, bool neg);
+
 tc_status tc_dec_div(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
 {
 	bool neg = a->neg != b->neg;
@@ -1296,6 +1306,15 @@ tc_status tc_dec_div(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 		return TC_OK;
 	}
 #endif
+	return div_wide(r, a, b, scale, neg);
+}
+
+/*
+ * The rest of tc_dec_div(), out of line: its frame (scratch limbs, the base-10^16 words) stays off
+ * the token-sized path above.
+ */
+static TC_NOINLINE tc_status div_wide(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale, bool neg)
+{
 	/*
 	 * |a / b| * 10^(8k), k = ceil(scale / 8), is A * 10^(8 * (fb + k - fa)) / B for the limb
 	 * integers A, B: a shift by whole limbs, then integer division. Digits past `scale` are cut
