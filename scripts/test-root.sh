@@ -60,7 +60,9 @@ if [ "$SUITE" = sid ]; then
 	done
 	PACKAGES="$PACKAGES php-common/unstable"
 else
-	PACKAGES=$(tc_php_packages 8.4)
+	# and the Rust toolchain with Debian's rust_decimal crate, so that the TokenHelper shadow test
+	# (tests/tokenhelper_shadow.phpt) runs against the legacy library on the backend's own PHP too
+	PACKAGES="$(tc_php_packages 8.4) cargo librust-rust-decimal-dev"
 fi
 PACKAGES="$PACKAGES $TC_BUILD_PACKAGES ca-certificates"
 MARKER=$ROOT/.tokencalc-root-ready
