@@ -88,7 +88,6 @@ PHP_FUNCTION(tokencalc_fees)
 			zend_argument_value_error(2, "must contain only non-negative rates, %s is negative", where);
 			goto cleanup;
 		}
-		PHP_TOKENCALC_MEM_STEP();
 		i++;
 	} ZEND_HASH_FOREACH_END();
 

@@ -13,7 +13,8 @@
  * long before it returns. So on such an engine:
  *   - the core's allocations, and the binding's buffers that grow with the input, are fallible
  *     (femalloc: NULL instead of passing memory_limit, with the error left pending);
- *   - every element of the binding's loops looks for a pending error (PHP_TOKENCALC_MEM_STEP());
+ *   - the binding's loops look for a pending error (PHP_TOKENCALC_MEM_STEP()) wherever an element
+ *     allocates outside the core: a mint user's entry, bucket or key, a fee's result string;
  * and either raises the pending error at once, as a fatal error, the way an engine that stops at the
  * limit does from inside the allocation. Elsewhere these checks compile to nothing.
  */

@@ -565,7 +565,6 @@ static tc_mint_user *mint_exact_users(php_tokencalc_mint_ids *t, char **arena)
 	*arena = p = ints ? php_tokencalc_mem_alloc_n(ints, MAX_LENGTH_OF_LONG + 1) : NULL;
 
 	ZEND_HASH_FOREACH_KEY_VAL(&t->ids, h, key, slot) {
-		PHP_TOKENCALC_MEM_STEP();
 		tc_mint_user *u = &users[i++];
 		tc_mint_user_init(u);
 		if (Z_TYPE_P(slot) == IS_LONG) {

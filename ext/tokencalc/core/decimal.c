@@ -47,9 +47,7 @@ const uint64_t tc_pow10_u64[20] = {
 #ifndef TC_DIV_GMP_LIMBS
 # define TC_DIV_GMP_LIMBS 48
 #endif
-#ifndef TC_DIV_GMP_MIN_DIVISOR
-# define TC_DIV_GMP_MIN_DIVISOR 16
-#endif
+#define TC_DIV_GMP_MIN_DIVISOR 16
 #define TC_DIV_GMP_MIN_QUOTIENT 8
 #define TC_DIV_GMP_WORK 160
 /* Scratch limbs on the stack before tc_mem_alloc() is asked. */
@@ -259,6 +257,12 @@ static uint32_t *trunc_limbs(uint32_t *l, uint32_t *n, uint32_t frac, uint32_t s
 	return l;
 }
 
+/* Digits of the coefficient held in the limbs l[0..n) (n > 0, top limb non-zero), pad zero digits below it. */
+static inline uint64_t limbs_digits(const uint32_t *l, uint32_t n, uint32_t pad)
+{
+	return (uint64_t) (n - 1) * TC_BASE_DIGITS + u64_digits(l[n - 1]) - pad;
+}
+
 /*
  * r = the value of src[0..n) (frac limbs after the point, scale digits, digits past them zero),
  * negated when neg: small when its coefficient has at most 19 digits, else wide. src may lie in r's
@@ -275,7 +279,7 @@ static tc_status store(tc_dec *r, const uint32_t *src, uint32_t n, uint32_t frac
 		return TC_OK;
 	}
 	uint32_t pad = frac * TC_BASE_DIGITS - scale;
-	uint64_t digits = (uint64_t) (n - 1) * TC_BASE_DIGITS + u64_digits(src[n - 1]) - pad;
+	uint64_t digits = limbs_digits(src, n, pad);
 	if (digits <= TC_U64_DIGITS) {
 		/* The coefficient is the limbs' value / 10^pad; each term is below 10^19. */
 		uint64_t c = src[0] / tc_pow10_u64[pad];
@@ -735,8 +739,7 @@ static inline uint64_t coef_digits(const tc_dec *d)
 	if (d->len == 0) {
 		return 0;
 	}
-	return (uint64_t) (d->len - 1) * TC_BASE_DIGITS + u64_digits(d->limb[d->len - 1])
-		- (d->frac * TC_BASE_DIGITS - d->scale);
+	return limbs_digits(d->limb, d->len, d->frac * TC_BASE_DIGITS - d->scale);
 }
 
 /*
@@ -792,6 +795,14 @@ static tc_status store_u128(tc_dec *r, tc_u128 c, bool neg, uint32_t scale)
 /* ---- multiplication ---- */
 
 #ifdef TC_HAVE_U128
+/* w[0..ceil(n / 2)) = the limbs l[0..n) two by two: base-10^16 words, the lower limb first. */
+static void pair_limbs(uint64_t *w, const uint32_t *l, uint32_t n)
+{
+	for (uint32_t i = 0; 2 * i < n; i++) {
+		w[i] = l[2 * i] + (2 * i + 1 < n ? (uint64_t) l[2 * i + 1] * TC_BASE : 0);
+	}
+}
+
 /*
  * out[0..na + nb + 2) = a * b by schoolbook in base 10^16: limbs paired into uint64_t digits, the
  * products summed in 128-bit columns (room for millions of them), one carry pass. A quarter of
@@ -807,12 +818,8 @@ static tc_status mul_limbs_16(uint32_t *out, const uint32_t *a, uint32_t na, con
 		return TC_ERR_NOMEM;
 	}
 	uint64_t *x = (uint64_t *) (cols + n), *y = x + ma;
-	for (uint32_t i = 0; i < ma; i++) {
-		x[i] = a[2 * i] + (2 * i + 1 < na ? (uint64_t) a[2 * i + 1] * TC_BASE : 0);
-	}
-	for (uint32_t j = 0; j < mb; j++) {
-		y[j] = b[2 * j] + (2 * j + 1 < nb ? (uint64_t) b[2 * j + 1] * TC_BASE : 0);
-	}
+	pair_limbs(x, a, na);
+	pair_limbs(y, b, nb);
 	memset(cols, 0, (size_t) n * sizeof *cols);
 	for (uint32_t i = 0; i < ma; i++) {
 		tc_u128 xi = x[i], *c = cols + i;
@@ -992,9 +999,7 @@ static inline uint64_t recip_divmod(const recip *r, uint64_t t, uint64_t *rem)
  * "Improved division by invariant integers", 2011), the divisor 10^16 shifted left by 10 so that
  * its top bit is set.
  */
-#ifndef TC_DIV16_MIN_DIVISOR
-# define TC_DIV16_MIN_DIVISOR 5   /* limbs; below, base 10^8 measured as fast or faster */
-#endif
+#define TC_DIV16_MIN_DIVISOR 5   /* limbs; below, base 10^8 measured as fast or faster */
 #define TC_B16 10000000000000000ULL
 #define TC_B16_NORM (TC_B16 << 10)
 #define TC_B16_INV 0xcd2b297d889bc2b6ULL   /* floor((2^128 - 1) / TC_B16_NORM) - 2^64 */
@@ -1021,7 +1026,7 @@ static inline uint64_t split16(tc_u128 p, uint64_t *lo)
 }
 
 /*
- * As divmod_small() for nb >= 3, in base 10^16: the limbs paired into words (n's and b's), the
+ * As divmod_small() for nb >= 3 (used from TC_DIV16_MIN_DIVISOR), in base 10^16: the limbs paired into words (n's and b's), the
  * quotient's words split back into limbs. q receives nn - nb + 1 limbs (and may be written up to
  * two limbs past them, within the caller's room of qn + 2); n is destroyed.
  */
@@ -1030,12 +1035,8 @@ static void divmod16(uint32_t *q, uint32_t *n, uint32_t nn, const uint32_t *b, u
 	uint32_t wn = (nn + 1) / 2, wb = (nb + 1) / 2;
 	uint64_t x[TC_DIV_GMP_LIMBS + 2], y[TC_DIV_GMP_LIMBS + 2];
 	TC_ASSERT(nb >= 3 && wn + 1 <= sizeof x / sizeof x[0] && wb <= sizeof y / sizeof y[0]);
-	for (uint32_t i = 0; i < wn; i++) {
-		x[i] = n[2 * i] + (2 * i + 1 < nn ? (uint64_t) n[2 * i + 1] * TC_BASE : 0);
-	}
-	for (uint32_t i = 0; i < wb; i++) {
-		y[i] = b[2 * i] + (2 * i + 1 < nb ? (uint64_t) b[2 * i + 1] * TC_BASE : 0);
-	}
+	pair_limbs(x, n, nn);
+	pair_limbs(y, b, nb);
 	/* Normalise: the divisor's top word at least 10^16 / 2. */
 	uint64_t f = TC_B16 / (y[wb - 1] + 1), carry = 0, lo;
 	if (f > 1) {
