@@ -730,6 +730,34 @@ static inline tc_u128 pow10_u128(uint32_t k)
 	return k <= TC_U64_DIGITS ? tc_pow10_u64[k] : (tc_u128) tc_pow10_u64[TC_U64_DIGITS] * tc_pow10_u64[k - TC_U64_DIGITS];
 }
 
+/*
+ * floor(u / d) with u / d < 2^64 (the top word of u below d), d's top bit set, v its inverse
+ * floor((2^128 - 1) / d) - 2^64, the remainder in *rem: two multiplications instead of a 128-bit
+ * division (Moller and Granlund, "Improved division by invariant integers", 2011, algorithm 4).
+ */
+static inline uint64_t div_preinv(tc_u128 u, uint64_t d, uint64_t v, uint64_t *rem)
+{
+	uint64_t u1 = (uint64_t) (u >> 64), u0 = (uint64_t) u;
+	TC_ASSERT(u1 < d && (d >> 63) == 1);
+	tc_u128 qq = (tc_u128) v * u1 + ((((tc_u128) (u1 + 1)) << 64) | u0);
+	uint64_t q1 = (uint64_t) (qq >> 64), q0 = (uint64_t) qq;
+	uint64_t r = u0 - q1 * d;
+	if (r > q0) {
+		q1--;
+		r += d;
+	}
+	if (r >= d) {
+		q1++;
+		r -= d;
+	}
+	TC_ASSERT((tc_u128) q1 * d + r == u);
+	*rem = r;
+	return q1;
+}
+
+/* 10^19 has its top bit set: div_preinv() takes it as it is. */
+#define TC_E19_INV 0xd83c94fb6d2ac34aULL   /* floor((2^128 - 1) / 10^19) - 2^64 */
+
 /* How many digits d's coefficient has (0 for zero). */
 static inline uint64_t coef_digits(const tc_dec *d)
 {
@@ -764,9 +792,10 @@ static inline tc_u128 coef_u128(const tc_dec *d)
 }
 
 /*
- * r = c at `scale`, negated when neg, for c * 10^pad < 10^38 (pad: the zero digits that align
- * the point on a limb boundary): small when it fits 64 bits, else its limbs (at most 5), from one
- * 128-bit division by 10^19 and the rest in 64 bits.
+ * r = c at `scale`, negated when neg, for c < 10^38: small when it fits 64 bits, else its limbs
+ * (at most 5, from one division by 10^19 through its inverse). The zero digits that align the point
+ * on a limb boundary (pad, at most 7) go in by one multiplication when c * 10^pad < 10^38 (a
+ * product's coefficient always is), else limb by limb (one limb more).
  */
 static tc_status store_u128(tc_dec *r, tc_u128 c, bool neg, uint32_t scale)
 {
@@ -774,20 +803,33 @@ static tc_status store_u128(tc_dec *r, tc_u128 c, bool neg, uint32_t scale)
 		set_small(r, (uint64_t) c, neg, scale);
 		return TC_OK;
 	}
+	TC_ASSERT(c < pow10_u128(2 * TC_U64_DIGITS));
 	uint32_t frac = frac_limbs(scale), pad = frac * TC_BASE_DIGITS - scale;
-	tc_u128 aligned = c * tc_pow10_u64[pad];
-	TC_ASSERT(aligned / tc_pow10_u64[TC_U64_DIGITS] < tc_pow10_u64[TC_U64_DIGITS]);
-	uint64_t hi = (uint64_t) (aligned / tc_pow10_u64[TC_U64_DIGITS]);
-	uint64_t lo = (uint64_t) (aligned - (tc_u128) hi * tc_pow10_u64[TC_U64_DIGITS]);
+	bool aligned = c < pow10_u128(2 * TC_U64_DIGITS - pad);
+	if (aligned) {
+		c *= tc_pow10_u64[pad];
+	}
+	uint64_t lo, hi = div_preinv(c, tc_pow10_u64[TC_U64_DIGITS], TC_E19_INV, &lo);
+	TC_ASSERT(hi < tc_pow10_u64[TC_U64_DIGITS]);
 	/* lo: digits 0 to 18, hi: digits 19 to 37 */
-	uint32_t l[5] = {
+	uint32_t l[6] = {
 		(uint32_t) (lo % TC_BASE),
 		(uint32_t) (lo / TC_BASE % TC_BASE),
 		(uint32_t) (lo / 10000000000000000ULL + hi % 100000 * 1000),
 		(uint32_t) (hi / 100000 % TC_BASE),
 		(uint32_t) (hi / 10000000000000ULL),
+		0,
 	};
-	return store(r, l, 5, frac, scale, neg);
+	if (!aligned) {
+		uint64_t m = tc_pow10_u64[pad], carry = 0;
+		for (int i = 0; i < 6; i++) {
+			uint64_t t = l[i] * m + carry;   /* < 10^8 * 10^7 + 10^8 */
+			l[i] = (uint32_t) (t % TC_BASE);
+			carry = t / TC_BASE;
+		}
+		TC_ASSERT(carry == 0);
+	}
+	return store(r, l, aligned ? 5 : 6, frac, scale, neg);
 }
 
 #endif
@@ -1007,22 +1049,10 @@ static inline uint64_t recip_divmod(const recip *r, uint64_t t, uint64_t *rem)
 static inline uint64_t split16(tc_u128 p, uint64_t *lo)
 {
 	TC_ASSERT((p >> 107) == 0);
-	tc_u128 u = p << 10;
-	uint64_t u1 = (uint64_t) (u >> 64), u0 = (uint64_t) u;
-	tc_u128 qq = (tc_u128) TC_B16_INV * u1 + ((((tc_u128) (u1 + 1)) << 64) | u0);
-	uint64_t q1 = (uint64_t) (qq >> 64), q0 = (uint64_t) qq;
-	uint64_t r = u0 - q1 * TC_B16_NORM;
-	if (r > q0) {
-		q1--;
-		r += TC_B16_NORM;
-	}
-	if (r >= TC_B16_NORM) {
-		q1++;
-		r -= TC_B16_NORM;
-	}
-	*lo = r >> 10;
-	TC_ASSERT(*lo < TC_B16 && (tc_u128) q1 * TC_B16 + *lo == p);
-	return q1;
+	uint64_t q = div_preinv(p << 10, TC_B16_NORM, TC_B16_INV, lo);
+	*lo >>= 10;
+	TC_ASSERT(*lo < TC_B16 && (tc_u128) q * TC_B16 + *lo == p);
+	return q;
 }
 
 /*
@@ -1288,6 +1318,193 @@ static bool div_u128(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 }
 #endif
 
+#if defined(TC_HAVE_U128) && GMP_NUMB_BITS == 64 && GMP_NAIL_BITS == 0
+# define TC_HAVE_DIV_BIN 1
+/*
+ * The division of token amounts past 38 digits whose quotient still fits 128 bits (an 18-decimal
+ * amount of up to 78 digits by one two thirds as long, say): in binary. The limbs go to 64-bit
+ * words (Horner in base 10^16: multiplications only), GMP's mpn_tdiv_qr divides (a few words: its
+ * schoolbook with a precomputed inverse, its scratch on the stack), and the quotient comes back
+ * as limbs from two divisions by 10^19. Decimal Knuth on the same operands spends most of its
+ * time splitting 128-bit products at 10^8 or 10^16; binary words need no splitting.
+ */
+# define TC_DIV_BIN_WORDS 8   /* words (GMP's limbs, 64 bits here) either side may take: up to 154 digits */
+
+/* w[0..*wn) *= m (m < 2^64), the carry appended; room for one more word is the caller's. */
+static inline void bin_mul_add(mp_limb_t *w, uint32_t *wn, uint64_t m, uint64_t add)
+{
+	uint64_t carry = add;
+	for (uint32_t i = 0; i < *wn; i++) {
+		tc_u128 p = (tc_u128) w[i] * m + carry;
+		w[i] = (uint64_t) p;
+		carry = (uint64_t) (p >> 64);
+	}
+	if (carry != 0) {
+		w[(*wn)++] = carry;
+	}
+}
+
+/* w = the integer of the limbs l[0..n) times 10^e, in 64-bit words; returns how many. */
+static uint32_t limbs_to_bin(mp_limb_t *w, const uint32_t *l, uint32_t n, uint32_t e)
+{
+	uint32_t wn = 0, i = n;
+	if (i % 2 != 0) {
+		i--;
+		bin_mul_add(w, &wn, 1, l[i]);
+	}
+	while (i > 0) {
+		i -= 2;
+		bin_mul_add(w, &wn, TC_B16, (uint64_t) l[i + 1] * TC_BASE + l[i]);
+	}
+	for (; e >= TC_U64_DIGITS; e -= TC_U64_DIGITS) {
+		bin_mul_add(w, &wn, tc_pow10_u64[TC_U64_DIGITS], 0);
+	}
+	if (e > 0) {
+		bin_mul_add(w, &wn, tc_pow10_u64[e], 0);
+	}
+	return wn;
+}
+
+/*
+ * q = n / d for 64-bit words, dw >= 3, nw >= dw, d's top word non-zero: Knuth's algorithm D in
+ * base 2^64, each estimate from the divisor's top word by div_preinv() (one 128-bit division in
+ * all, for the inverse). q receives nw - dw + 1 words; n[0..nw] (one word more) and d are working
+ * space, destroyed. GMP's mpn_tdiv_qr on the same words was measured slower for a divisor of
+ * three words or more (its general case for a quotient shorter than the divisor: 72.5 against
+ * 63.2 ns a division at benchmarks/widths.php's 58 digits, best of 5, in a C loop).
+ */
+static void div_words(mp_limb_t *q, mp_limb_t *n, uint32_t nw, mp_limb_t *d, uint32_t dw, bool *rem_zero)
+{
+	TC_ASSERT(dw >= 3 && nw >= dw && d[dw - 1] != 0);
+	/* Normalise: the divisor's top bit set, so each estimate is off by at most 2. */
+	unsigned sh = (unsigned) __builtin_clzll(d[dw - 1]);
+	n[nw] = 0;
+	if (sh != 0) {
+		for (uint32_t i = dw - 1; i > 0; i--) {
+			d[i] = d[i] << sh | d[i - 1] >> (64 - sh);
+		}
+		d[0] <<= sh;
+		n[nw] = n[nw - 1] >> (64 - sh);
+		for (uint32_t i = nw - 1; i > 0; i--) {
+			n[i] = n[i] << sh | n[i - 1] >> (64 - sh);
+		}
+		n[0] <<= sh;
+	}
+	uint64_t top = d[dw - 1], next = d[dw - 2];
+	uint64_t v = (uint64_t) (~(tc_u128) 0 / top);   /* the quotient is in [2^64, 2^65): 2^64 dropped */
+	for (uint32_t j = nw - dw + 1; j-- > 0;) {
+		uint64_t n2 = n[j + dw], n1 = n[j + dw - 1], n0 = n[j + dw - 2], qh, rh;
+		bool rh_big;   /* rh >= 2^64: the estimate passes the test below */
+		if (n2 >= top) {
+			TC_ASSERT(n2 == top);
+			qh = UINT64_MAX;
+			rh = n1 + top;   /* n2 * 2^64 + n1 - qh * top */
+			rh_big = rh < top;
+		} else {
+			qh = div_preinv((tc_u128) n2 << 64 | n1, top, v, &rh);
+			rh_big = false;
+		}
+		while (!rh_big && (tc_u128) qh * next > ((tc_u128) rh << 64 | n0)) {
+			qh--;
+			rh += top;
+			rh_big = rh < top;
+		}
+#ifdef TC_FORCE_ADD_BACK
+		/* tests only: an estimate one too large, which the add-back below must put right */
+		qh += qh != UINT64_MAX;
+#endif
+		/* n[j..j+dw] -= qh * d */
+		uint64_t mc = 0, borrow = 0;
+		for (uint32_t i = 0; i < dw; i++) {
+			tc_u128 p = (tc_u128) qh * d[i] + mc;
+			uint64_t lo = (uint64_t) p, x = n[i + j];
+			mc = (uint64_t) (p >> 64);
+			n[i + j] = x - lo - borrow;
+			borrow = (x < lo) | (x - lo < borrow);
+		}
+		n[j + dw] -= mc + borrow;   /* modulo 2^64: only whether it is zero matters below */
+		/*
+		 * The remainder is below the divisor: nothing is left above it. A non-zero top word means the
+		 * estimate was too large (rare, and by one at most but in the tests): add the divisor back.
+		 */
+		while (n[j + dw] != 0) {
+			qh--;
+			uint64_t c = 0;
+			for (uint32_t i = 0; i < dw; i++) {
+				tc_u128 u = (tc_u128) n[i + j] + d[i] + c;
+				n[i + j] = (uint64_t) u;
+				c = (uint64_t) (u >> 64);
+			}
+			n[j + dw] += c;
+		}
+		q[j] = qh;
+	}
+	bool z = true;
+	for (uint32_t i = 0; i < dw && z; i++) {
+		z = n[i] == 0;
+	}
+	*rem_zero = z;
+}
+
+/*
+ * |a / b| truncated to `scale` places through binary words, when both sides fit TC_DIV_BIN_WORDS
+ * words and the quotient fits 38 digits, its status in *st. False when it does not apply (r untouched).
+ */
+static bool div_bin(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale, bool neg, tc_status *st)
+{
+	/* |a / b| * 10^scale = LA * 10^e / LB for the limb integers, e = 8 fb + scale - 8 fa */
+	uint32_t ta[4], tb[4];
+	view va = view_of(a, ta), vb = view_of(b, tb);
+	int64_t e = (int64_t) vb.frac * TC_BASE_DIGITS + scale - (int64_t) va.frac * TC_BASE_DIGITS;
+	uint64_t ea = e > 0 ? (uint64_t) e : 0, eb = e < 0 ? (uint64_t) -e : 0;
+	uint64_t dn = limbs_digits(va.l, va.len, 0) + ea, dd = limbs_digits(vb.l, vb.len, 0) + eb;
+	/* quotient < 10^(dn - dd + 1); 154 digits fit 8 words (2^512 > 10^154) */
+	if (dn > dd + 37 || dn > 154 || dd > 154) {
+		return false;
+	}
+	mp_limb_t n[TC_DIV_BIN_WORDS + 1], d[TC_DIV_BIN_WORDS + 1], q[TC_DIV_BIN_WORDS + 1];
+	uint32_t nw = limbs_to_bin(n, va.l, va.len, (uint32_t) ea);
+	uint32_t dw = limbs_to_bin(d, vb.l, vb.len, (uint32_t) eb);
+	TC_ASSERT(nw <= TC_DIV_BIN_WORDS && dw <= TC_DIV_BIN_WORDS && dw > 0);
+	tc_u128 quo = 0;
+	bool rem_zero = false;
+	if (nw >= dw) {
+		uint32_t qw = nw - dw + 1;
+		if (dw >= 3) {
+			div_words(q, n, nw, d, dw, &rem_zero);
+		} else {
+			/* one or two words: GMP's divrem_1 and divrem_2, which beat div_words() there */
+			mp_limb_t rr[2];
+			mpn_tdiv_qr(q, rr, 0, n, (mp_size_t) nw, d, (mp_size_t) dw);
+			rem_zero = mpn_zero_p(rr, (mp_size_t) dw);
+		}
+		TC_ASSERT(qw <= 2 || q[2] == 0);
+		quo = q[0] | (qw > 1 ? (tc_u128) q[1] << 64 : 0);
+	}
+	if (!rem_zero) {
+		*st = store_u128(r, quo, neg, scale);
+		return true;
+	}
+	/* Exact (quo > 0: a is not zero): the fewest places, down to the natural scale. */
+	uint32_t tz = 0;
+	while (tz < scale && (quo >> 64) != 0 && quo % 10 == 0) {
+		quo /= 10;
+		tz++;
+	}
+	uint64_t q64 = (uint64_t) quo;
+	while (tz < scale && (quo >> 64) == 0 && q64 % 10 == 0) {
+		q64 /= 10;
+		tz++;
+	}
+	if ((quo >> 64) == 0) {
+		quo = q64;
+	}
+	uint32_t s = div_result_scale(a->scale, b->scale, scale, scale - tz);
+	*st = store_u128(r, quo * pow10_u128(s - (scale - tz)), neg, s);
+	return true;
+}
+#endif
+
 static TC_NOINLINE tc_status div_wide(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale, bool neg);
 
 tc_status tc_dec_div(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
@@ -1305,6 +1522,12 @@ tc_status tc_dec_div(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 #ifdef TC_HAVE_U128
 	if (div_u128(r, a, b, scale, neg)) {
 		return TC_OK;
+	}
+#endif
+#ifdef TC_HAVE_DIV_BIN
+	tc_status st;
+	if (div_bin(r, a, b, scale, neg, &st)) {
+		return st;
 	}
 #endif
 	return div_wide(r, a, b, scale, neg);
