@@ -90,6 +90,14 @@ static zend_always_inline zend_result php_tokencalc_zval_to_dec(tc_dec *d, zval 
  * An operand of add, sub, cmp or truncate: a token-sized value as a small tc_dec (the machine-word
  * path), a longer string as a tc_text (digits worked on in place, text.h). src must outlive it.
  */
+/*
+ * The longest string an operand reads as a machine word. 19 characters, not TC_DEC_SHORT_LEN's 21:
+ * a longer operand is worked on as text in place, and a text operand beside a short one turns the
+ * short one back into text, so 20- and 21-character operands measured slower as words (PHP 8.4,
+ * benchmarks/widths.php, 20 and 28 digits: add 1.31x -> 1.09x and 1.49x -> 1.31x bcmath).
+ */
+#define PHP_TOKENCALC_OPERAND_SHORT_LEN 19
+
 typedef struct php_tokencalc_operand {
 	tc_dec dec;
 	tc_text text;
@@ -107,7 +115,7 @@ static zend_always_inline zend_result php_tokencalc_operand_read(php_tokencalc_o
 		uint32_t arg_num)
 {
 	op->src = arg;
-	if (EXPECTED(Z_TYPE_P(arg) == IS_STRING) && EXPECTED(Z_STRLEN_P(arg) <= TC_DEC_SHORT_LEN)
+	if (EXPECTED(Z_TYPE_P(arg) == IS_STRING) && EXPECTED(Z_STRLEN_P(arg) <= PHP_TOKENCALC_OPERAND_SHORT_LEN)
 			&& EXPECTED(Z_STRLEN_P(arg) <= (size_t) TOKENCALC_G(max_digits))
 			&& EXPECTED(tc_dec_parse_short(&op->dec, Z_STRVAL_P(arg), Z_STRLEN_P(arg)) == TC_OK)) {
 		op->is_text = false;

@@ -358,8 +358,8 @@ static void run_gmp_silent(int *passed, int *failed)
 
 /*
  * The short parser (tc_dec_parse_short: a word of digits at once, with masks, where it can load
- * eight bytes) against a reference that reads one character at a time, on strings of 0 to 19
- * characters drawn from digits and the characters next to them (the sign, the point, '/' and ':'
+ * eight bytes) against a reference that reads one character at a time, on strings of 0 to 21
+ * characters (past 19 digits: TC_ERR_TOO_LONG) drawn from digits and the characters next to them (the sign, the point, '/' and ':'
  * around '0'..'9', a NUL, a space): every length, every position of the point, every kind of bad
  * byte at every place, inside one buffer so that a word read past the string would be caught by
  * ASan in the fuzz build.
@@ -373,6 +373,9 @@ static int ref_parse_short(const char *s, size_t len, uint64_t *v, uint32_t *sca
 	if (i < len && (s[i] == '+' || s[i] == '-')) {
 		*neg = s[i] == '-';
 		i++;
+	}
+	if (len - i > 20) {
+		return 2;   /* more than 20 characters after the sign: to the long parser, unread */
 	}
 	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++) {
 		*v = *v * 10 + (uint64_t) (s[i] - '0');
@@ -389,7 +392,7 @@ static int ref_parse_short(const char *s, size_t len, uint64_t *v, uint32_t *sca
 			(*scale)++;
 		}
 	}
-	return digits > 0;
+	return digits == 0 ? 0 : digits > 19 ? 2 : 1;   /* 2: valid, but longer than the short form takes */
 }
 
 static void run_parse_short(long n, int *passed, int *failed)
@@ -422,8 +425,9 @@ static void run_parse_short(long n, int *passed, int *failed)
 		bool neg;
 		int want = ref_parse_short(buf, len, &v, &scale, &neg);
 		tc_status st = tc_dec_parse_short(&d, buf, len);
-		if ((st == TC_OK) != want || (want && (d.is_big || d.small != v || d.scale != scale || d.neg != (neg && v != 0)))) {
-			printf("FAIL parse_short \"%.*s\": status %d, want %s\n", (int) len, buf, (int) st, want ? "ok" : "syntax");
+		tc_status want_st = want == 1 ? TC_OK : want == 2 ? TC_ERR_TOO_LONG : TC_ERR_SYNTAX;
+		if (st != want_st || (want == 1 && (d.is_big || d.small != v || d.scale != scale || d.neg != (neg && v != 0)))) {
+			printf("FAIL parse_short \"%.*s\": status %d, want %d\n", (int) len, buf, (int) st, (int) want_st);
 			bad++;
 		}
 		tc_dec_clear(&d);

@@ -380,7 +380,10 @@ tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits)
 		return TC_ERR_TOO_LONG;
 	}
 	if (len <= TC_DEC_SHORT_LEN) {
-		return tc_dec_parse_short(d, s, len);
+		tc_status st = tc_dec_parse_short(d, s, len);
+		if (st != TC_ERR_TOO_LONG) {
+			return st;
+		}
 	}
 	return parse_long(d, s, len);
 }

@@ -98,8 +98,11 @@ tc_status tc_dec_copy(tc_dec *d, const tc_dec *s);
  * long value cannot be had. d is unchanged on error.
  */
 tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits);
-/* Longest input tc_dec_parse_short() takes: at most 19 digits always fit a uint64_t. */
-#define TC_DEC_SHORT_LEN 19
+/*
+ * Longest input tc_dec_parse_short() takes: 19 digits, which always fit a uint64_t, with a sign and
+ * a point. Past 19 digits it answers TC_ERR_TOO_LONG: the caller takes the long parser.
+ */
+#define TC_DEC_SHORT_LEN 21
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(TC_NO_SWAR)
 # define TC_SWAR_DIGITS 1
@@ -181,7 +184,8 @@ static inline const char *tc_skip_digits(const char *p, const char *end)
 /*
  * The token-sized fast path of tc_dec_parse(), inline for per-row loops: len <= TC_DEC_SHORT_LEN
  * is the caller's to check. The integer digits one by one, then the fraction, eight digits at once
- * where there are eight (little-endian machines). TC_OK or TC_ERR_SYNTAX (d unchanged).
+ * where there are eight (little-endian machines). TC_OK, TC_ERR_SYNTAX, or TC_ERR_TOO_LONG past 19
+ * digits (the caller then takes tc_dec_parse()'s long parser); d unchanged on failure.
  */
 static inline tc_status tc_dec_parse_short(tc_dec *d, const char *s, size_t len)
 {
@@ -193,6 +197,10 @@ static inline tc_status tc_dec_parse_short(tc_dec *d, const char *s, size_t len)
 	if (p < end && (*p == '+' || *p == '-')) {
 		neg = *p == '-';
 		p++;
+	}
+	if (end - p > 20) {
+		/* past 19 digits (20 with a point): the long parser reads it, and finds any bad byte */
+		return TC_ERR_TOO_LONG;
 	}
 	int_start = p;
 	for (; p < end; p++) {
@@ -230,6 +238,9 @@ static inline tc_status tc_dec_parse_short(tc_dec *d, const char *s, size_t len)
 	}
 	if (int_len + scale == 0) {
 		return TC_ERR_SYNTAX;   /* no digit at all: "", "+", ".", "-." */
+	}
+	if (int_len > 19) {
+		return TC_ERR_TOO_LONG;   /* 20 digits, no point: v has wrapped; the long parser reads them */
 	}
 	/* The storage stays with d (freed by tc_dec_clear), only the form changes. */
 	d->is_big = false;
