@@ -7,7 +7,8 @@
  * truncate, parse and print linear in the length and free of radix conversion. Multiplication and
  * division are schoolbook on limbs (all products fit a uint64_t, so no __int128 is needed), and go
  * to GMP's mpn layer, on buffers the core owns, once the operands are long enough for GMP's
- * subquadratic algorithms to pay. The fuzz harness in fuzz/ checks every path against a GMP
+ * subquadratic algorithms to pay. With 128-bit integers, a product or quotient of up to 38 digits
+ * is worked out in them, a quotient from operands of up to 154 digits through 64-bit words. The fuzz harness in fuzz/ checks every path against a GMP
  * rational reference.
  */
 #include <limits.h>
