@@ -96,7 +96,7 @@ static zend_always_inline zend_result php_tokencalc_zval_to_dec(tc_dec *d, zval 
  * short one back into text, so 20- and 21-character operands measured slower as words (PHP 8.4,
  * benchmarks/widths.php, 20 and 28 digits: add 1.31x -> 1.09x and 1.49x -> 1.31x bcmath).
  */
-#define PHP_TOKENCALC_OPERAND_SHORT_LEN 19
+#define PHP_TOKENCALC_OPERAND_SHORT_LEN TC_DEC_SHORT_LEN_19
 
 typedef struct php_tokencalc_operand {
 	tc_dec dec;
@@ -117,7 +117,7 @@ static zend_always_inline zend_result php_tokencalc_operand_read(php_tokencalc_o
 	op->src = arg;
 	if (EXPECTED(Z_TYPE_P(arg) == IS_STRING) && EXPECTED(Z_STRLEN_P(arg) <= PHP_TOKENCALC_OPERAND_SHORT_LEN)
 			&& EXPECTED(Z_STRLEN_P(arg) <= (size_t) TOKENCALC_G(max_digits))
-			&& EXPECTED(tc_dec_parse_short(&op->dec, Z_STRVAL_P(arg), Z_STRLEN_P(arg)) == TC_OK)) {
+			&& EXPECTED(tc_dec_parse_short_as(&op->dec, Z_STRVAL_P(arg), Z_STRLEN_P(arg), false) == TC_OK)) {
 		op->is_text = false;
 		return SUCCESS;
 	}

@@ -24,7 +24,7 @@ typedef struct php_tokencalc_mint_ids {
 	tc_mint_scales sc;      /* the scales of the totals */
 	size_t wide;            /* how many totals in ids are heap tc_decs (IS_PTR) */
 	zend_long max_digits;   /* tokencalc.max_digits, read once per call */
-	size_t short_max;       /* min(max_digits, TC_DEC_SHORT_LEN): gems strings parsed inline */
+	size_t short_max;       /* min(max_digits, TC_DEC_SHORT_LEN_19): gems strings parsed inline */
 	zend_ulong pos;         /* rows: the position of the row being read, for error messages */
 	uint32_t other_keys;    /* rows whose id string was not the very string of its user's key in ids */
 	tc_dec value;           /* the value being read */

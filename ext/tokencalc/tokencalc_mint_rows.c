@@ -101,7 +101,7 @@ void php_tokencalc_mint_ids_init(php_tokencalc_mint_ids *t, const zval *gems, bo
 	ZEND_ASSERT(offsetof(Bucket, val) == 0);
 	memset(t, 0, sizeof *t);
 	t->max_digits = max_digits;
-	t->short_max = MIN((size_t) max_digits, TC_DEC_SHORT_LEN);
+	t->short_max = MIN((size_t) max_digits, TC_DEC_SHORT_LEN_19);
 	tc_dec_init(&t->value);
 	/* An array of users: room for all of them; of rows: for a user per 8 rows at first (a day has about 10) */
 	zend_hash_init(&t->ids, Z_TYPE_P(gems) != IS_ARRAY ? 64

@@ -425,6 +425,18 @@ static void run_parse_short(long n, int *passed, int *failed)
 		bool neg;
 		int want = ref_parse_short(buf, len, &v, &scale, &neg);
 		tc_status st = tc_dec_parse_short(&d, buf, len);
+		if (len <= TC_DEC_SHORT_LEN_19) {
+			/* the per-row form, without the digit-count tests, must answer the same */
+			tc_dec d19;
+			tc_dec_init(&d19);
+			tc_status st19 = tc_dec_parse_short_as(&d19, buf, len, false);
+			if (st19 != st || (st == TC_OK && (d19.small != d.small || d19.scale != d.scale || d19.neg != d.neg))) {
+				printf("FAIL parse_short_as(false) \"%.*s\": status %d, tc_dec_parse_short %d\n", (int) len, buf,
+					(int) st19, (int) st);
+				bad++;
+			}
+			tc_dec_clear(&d19);
+		}
 		tc_status want_st = want == 1 ? TC_OK : want == 2 ? TC_ERR_TOO_LONG : TC_ERR_SYNTAX;
 		if (st != want_st || (want == 1 && (d.is_big || d.small != v || d.scale != scale || d.neg != (neg && v != 0)))) {
 			printf("FAIL parse_short \"%.*s\": status %d, want %d\n", (int) len, buf, (int) st, (int) want_st);

@@ -101,8 +101,11 @@ tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits);
 /*
  * Longest input tc_dec_parse_short() takes: 19 digits, which always fit a uint64_t, with a sign and
  * a point. Past 19 digits it answers TC_ERR_TOO_LONG: the caller takes the long parser.
+ * tc_dec_parse_short_as(..., false) takes at most TC_DEC_SHORT_LEN_19 characters, so at most 19
+ * digits, and skips the two digit-count tests (a per-row loop's few instructions).
  */
 #define TC_DEC_SHORT_LEN 21
+#define TC_DEC_SHORT_LEN_19 19
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(TC_NO_SWAR)
 # define TC_SWAR_DIGITS 1
@@ -180,14 +183,14 @@ static inline const char *tc_skip_digits(const char *p, const char *end)
 	return p;
 }
 
-
 /*
  * The token-sized fast path of tc_dec_parse(), inline for per-row loops: len <= TC_DEC_SHORT_LEN
- * is the caller's to check. The integer digits one by one, then the fraction, eight digits at once
- * where there are eight (little-endian machines). TC_OK, TC_ERR_SYNTAX, or TC_ERR_TOO_LONG past 19
- * digits (the caller then takes tc_dec_parse()'s long parser); d unchanged on failure.
+ * is the caller's to check (len <= TC_DEC_SHORT_LEN_19 when past_19 is false). The integer digits
+ * one by one, then the fraction, eight digits at once where there are eight (little-endian
+ * machines). TC_OK, TC_ERR_SYNTAX, or TC_ERR_TOO_LONG past 19 digits (the caller then takes
+ * tc_dec_parse()'s long parser); d unchanged on failure.
  */
-static inline tc_status tc_dec_parse_short(tc_dec *d, const char *s, size_t len)
+static inline tc_status tc_dec_parse_short_as(tc_dec *d, const char *s, size_t len, bool past_19)
 {
 	const char *p = s, *end = s + len, *int_start;
 	uint64_t v = 0;
@@ -198,7 +201,7 @@ static inline tc_status tc_dec_parse_short(tc_dec *d, const char *s, size_t len)
 		neg = *p == '-';
 		p++;
 	}
-	if (end - p > 20) {
+	if (past_19 && end - p > 20) {
 		/* past 19 digits (20 with a point): the long parser reads it, and finds any bad byte */
 		return TC_ERR_TOO_LONG;
 	}
@@ -239,7 +242,7 @@ static inline tc_status tc_dec_parse_short(tc_dec *d, const char *s, size_t len)
 	if (int_len + scale == 0) {
 		return TC_ERR_SYNTAX;   /* no digit at all: "", "+", ".", "-." */
 	}
-	if (int_len > 19) {
+	if (past_19 && int_len > 19) {
 		return TC_ERR_TOO_LONG;   /* 20 digits, no point: v has wrapped; the long parser reads them */
 	}
 	/* The storage stays with d (freed by tc_dec_clear), only the form changes. */
@@ -248,6 +251,11 @@ static inline tc_status tc_dec_parse_short(tc_dec *d, const char *s, size_t len)
 	d->neg = neg && v != 0;
 	d->scale = scale;
 	return TC_OK;
+}
+
+static inline tc_status tc_dec_parse_short(tc_dec *d, const char *s, size_t len)
+{
+	return tc_dec_parse_short_as(d, s, len, true);
 }
 
 /* d = v, scale 0. */

@@ -66,11 +66,11 @@ typedef struct tc_mint_scales {
 
 /*
  * Reads one gems string into v: the inline token-sized path for len <= short_max, else
- * tc_dec_parse(). short_max = min(max_digits, TC_DEC_SHORT_LEN), worked out once per call.
+ * tc_dec_parse(). short_max = min(max_digits, TC_DEC_SHORT_LEN_19), worked out once per call.
  */
 TC_MINT_INLINE tc_status tc_mint_parse(tc_dec *v, const char *s, size_t len, size_t short_max, size_t max_digits)
 {
-	if (len <= short_max && tc_dec_parse_short(v, s, len) == TC_OK) {
+	if (len <= short_max && tc_dec_parse_short_as(v, s, len, false) == TC_OK) {
 		return TC_OK;
 	}
 	return tc_dec_parse(v, s, len, max_digits);
