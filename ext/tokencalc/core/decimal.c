@@ -8,8 +8,8 @@
  * division are schoolbook on limbs (all products fit a uint64_t, so no __int128 is needed), and go
  * to GMP's mpn layer, on buffers the core owns, once the operands are long enough for GMP's
  * subquadratic algorithms to pay. With 128-bit integers, a product or quotient of up to 38 digits
- * is worked out in them, a quotient from operands of up to 154 digits through 64-bit words. The fuzz harness in fuzz/ checks every path against a GMP
- * rational reference.
+ * is worked out in them, a quotient from operands of up to 154 digits through 64-bit words. The
+ * fuzz harness in fuzz/ checks every path against a GMP rational reference.
  */
 #include <limits.h>
 #include <string.h>
@@ -1327,10 +1327,10 @@ static bool div_u128(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 /*
  * The division of token amounts past 38 digits whose quotient still fits 128 bits (an 18-decimal
  * amount of up to 78 digits by one two thirds as long, say): in binary. The limbs go to 64-bit
- * words (Horner in base 10^16: multiplications only), GMP's mpn_tdiv_qr divides (a few words: its
- * schoolbook with a precomputed inverse, its scratch on the stack), and the quotient comes back
- * as limbs from two divisions by 10^19. Decimal Knuth on the same operands spends most of its
- * time splitting 128-bit products at 10^8 or 10^16; binary words need no splitting.
+ * words (Horner in base 10^16: multiplications only), div_words() divides (GMP's mpn_tdiv_qr for a
+ * divisor of one or two words, its scratch on the stack), and the quotient comes back as limbs
+ * through one division by 10^19 (store_u128). Decimal Knuth on the same operands spends most of
+ * its time splitting 128-bit products at 10^8 or 10^16; binary words need no splitting.
  */
 # define TC_DIV_BIN_WORDS 8   /* words (GMP's limbs, 64 bits here) either side may take: up to 154 digits */
 
