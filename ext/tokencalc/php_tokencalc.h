@@ -91,12 +91,21 @@ static zend_always_inline zend_result php_tokencalc_zval_to_dec(tc_dec *d, zval 
  * path), a longer string as a tc_text (digits worked on in place, text.h). src must outlive it.
  */
 /*
- * The longest string an operand reads as a machine word. 19 characters, not TC_DEC_SHORT_LEN's 21:
- * a longer operand is worked on as text in place, and a text operand beside a short one turns the
- * short one back into text, so 20- and 21-character operands measured slower as words (PHP 8.4,
- * benchmarks/widths.php, 20 and 28 digits: add 1.31x -> 1.09x and 1.49x -> 1.31x bcmath).
+ * The longest string an operand reads as a machine word: 19 characters, or TC_DEC_SHORT_LEN's 21
+ * (19 digits with a sign and a point) when the other operand is no longer either (pair_short). A
+ * longer operand is worked on as text in place, and a word beside it is turned back into text, so
+ * beside a long one a 20- or 21-character operand measured slower as a word (PHP 8.4,
+ * benchmarks/widths.php, 28 digits: add 1.49x -> 1.31x bcmath). truncate keeps 19: cutting text is
+ * cheaper than printing a word.
  */
 #define PHP_TOKENCALC_OPERAND_SHORT_LEN TC_DEC_SHORT_LEN_19
+
+/* Whether both operands may be words at up to 21 characters (ints always are). */
+static zend_always_inline bool php_tokencalc_pair_short(const zval *a, const zval *b)
+{
+	return (Z_TYPE_P(a) != IS_STRING || Z_STRLEN_P(a) <= TC_DEC_SHORT_LEN)
+		&& (Z_TYPE_P(b) != IS_STRING || Z_STRLEN_P(b) <= TC_DEC_SHORT_LEN);
+}
 
 typedef struct php_tokencalc_operand {
 	tc_dec dec;
@@ -110,14 +119,18 @@ zend_result php_tokencalc_operand_read_slow(php_tokencalc_operand *op, zval *arg
 /* Gives op its text form (from its string, or its int written out), for mixing with a long one. */
 void php_tokencalc_operand_to_text(php_tokencalc_operand *op);
 
-/* Reads a string|int operand: throws the argument's TypeError/ValueError and returns FAILURE. */
+/*
+ * Reads a string|int operand, a word at up to 21 characters when pair_short: throws the argument's
+ * TypeError/ValueError and returns FAILURE.
+ */
 static zend_always_inline zend_result php_tokencalc_operand_read(php_tokencalc_operand *op, zval *arg,
-		uint32_t arg_num)
+		uint32_t arg_num, bool pair_short)
 {
 	op->src = arg;
-	if (EXPECTED(Z_TYPE_P(arg) == IS_STRING) && EXPECTED(Z_STRLEN_P(arg) <= PHP_TOKENCALC_OPERAND_SHORT_LEN)
+	if (EXPECTED(Z_TYPE_P(arg) == IS_STRING)
+			&& EXPECTED(Z_STRLEN_P(arg) <= (pair_short ? TC_DEC_SHORT_LEN : PHP_TOKENCALC_OPERAND_SHORT_LEN))
 			&& EXPECTED(Z_STRLEN_P(arg) <= (size_t) TOKENCALC_G(max_digits))
-			&& EXPECTED(tc_dec_parse_short_as(&op->dec, Z_STRVAL_P(arg), Z_STRLEN_P(arg), false) == TC_OK)) {
+			&& EXPECTED(tc_dec_parse_short_as(&op->dec, Z_STRVAL_P(arg), Z_STRLEN_P(arg), pair_short) == TC_OK)) {
 		op->is_text = false;
 		return SUCCESS;
 	}
@@ -125,9 +138,9 @@ static zend_always_inline zend_result php_tokencalc_operand_read(php_tokencalc_o
 }
 
 /* Reads an operand inside the fast ZPP block. */
-#define TC_Z_PARAM_OPERAND(dest) \
+#define TC_Z_PARAM_OPERAND(dest, pair_short) \
 	Z_PARAM_PROLOGUE(0, 0); \
-	if (UNEXPECTED(php_tokencalc_operand_read(dest, _arg, _i) == FAILURE)) { \
+	if (UNEXPECTED(php_tokencalc_operand_read(dest, _arg, _i, pair_short) == FAILURE)) { \
 		_error_code = ZPP_ERROR_FAILURE; \
 		break; \
 	}

@@ -581,9 +581,12 @@ static zend_always_inline void tokencalc_addsub(INTERNAL_FUNCTION_PARAMETERS, bo
 	bool scale_null = true;
 	uint32_t scale;
 
+	bool pair_short = ZEND_NUM_ARGS() >= 2
+		&& php_tokencalc_pair_short(ZEND_CALL_ARG(execute_data, 1), ZEND_CALL_ARG(execute_data, 2));
+
 	ZEND_PARSE_PARAMETERS_START(2, 3)
-		TC_Z_PARAM_OPERAND(&a)
-		TC_Z_PARAM_OPERAND(&b)
+		TC_Z_PARAM_OPERAND(&a, pair_short)
+		TC_Z_PARAM_OPERAND(&b, pair_short)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_LONG_OR_NULL(scale_arg, scale_null)
 	ZEND_PARSE_PARAMETERS_END();
@@ -648,7 +651,7 @@ PHP_FUNCTION(tokencalc_truncate)
 	uint32_t scale;
 
 	ZEND_PARSE_PARAMETERS_START(1, 2)
-		TC_Z_PARAM_OPERAND(&a)
+		TC_Z_PARAM_OPERAND(&a, false)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_LONG_OR_NULL(scale_arg, scale_null)
 	ZEND_PARSE_PARAMETERS_END();
@@ -662,9 +665,12 @@ PHP_FUNCTION(tokencalc_cmp)
 {
 	php_tokencalc_operand a, b;
 
+	bool pair_short = ZEND_NUM_ARGS() >= 2
+		&& php_tokencalc_pair_short(ZEND_CALL_ARG(execute_data, 1), ZEND_CALL_ARG(execute_data, 2));
+
 	ZEND_PARSE_PARAMETERS_START(2, 2)
-		TC_Z_PARAM_OPERAND(&a)
-		TC_Z_PARAM_OPERAND(&b)
+		TC_Z_PARAM_OPERAND(&a, pair_short)
+		TC_Z_PARAM_OPERAND(&b, pair_short)
 	ZEND_PARSE_PARAMETERS_END();
 
 	RETVAL_LONG(tokencalc_cmp_do(&a, &b));
@@ -672,8 +678,8 @@ PHP_FUNCTION(tokencalc_cmp)
 
 #if PHP_VERSION_ID >= 80400
 /* Frameless handlers: the same checks in the same order as the framed entries above. */
-# define TC_FLF_PARAM_OPERAND(n, dest) \
-	if (UNEXPECTED(php_tokencalc_operand_read(dest, arg ## n, n) == FAILURE)) { \
+# define TC_FLF_PARAM_OPERAND(n, dest, pair_short) \
+	if (UNEXPECTED(php_tokencalc_operand_read(dest, arg ## n, n, pair_short) == FAILURE)) { \
 		goto flf_clean; \
 	}
 # define TC_FLF_PARAM_DEC(n, dest) \
@@ -685,8 +691,8 @@ PHP_FUNCTION(tokencalc_cmp)
 	ZEND_FRAMELESS_FUNCTION(name, 2) \
 	{ \
 		php_tokencalc_operand a, b; \
-		TC_FLF_PARAM_OPERAND(1, &a) \
-		TC_FLF_PARAM_OPERAND(2, &b) \
+		TC_FLF_PARAM_OPERAND(1, &a, php_tokencalc_pair_short(arg1, arg2)) \
+		TC_FLF_PARAM_OPERAND(2, &b, php_tokencalc_pair_short(arg1, arg2)) \
 		tokencalc_addsub_do(return_value, &a, &b, (uint32_t) TOKENCALC_G(scale), sub); \
 	flf_clean:; \
 	} \
@@ -696,8 +702,8 @@ PHP_FUNCTION(tokencalc_cmp)
 		zend_long scale_arg = 0; \
 		bool scale_null = true; \
 		uint32_t scale; \
-		TC_FLF_PARAM_OPERAND(1, &a) \
-		TC_FLF_PARAM_OPERAND(2, &b) \
+		TC_FLF_PARAM_OPERAND(1, &a, php_tokencalc_pair_short(arg1, arg2)) \
+		TC_FLF_PARAM_OPERAND(2, &b, php_tokencalc_pair_short(arg1, arg2)) \
 		Z_FLF_PARAM_LONG_OR_NULL(3, scale_null, scale_arg) \
 		if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 3) == SUCCESS) { \
 			tokencalc_addsub_do(return_value, &a, &b, scale, sub); \
@@ -748,7 +754,7 @@ ZEND_FRAMELESS_FUNCTION(tokencalc_truncate, 1)
 {
 	php_tokencalc_operand a;
 
-	TC_FLF_PARAM_OPERAND(1, &a)
+	TC_FLF_PARAM_OPERAND(1, &a, false)
 	tokencalc_truncate_do(return_value, &a, (uint32_t) TOKENCALC_G(scale));
 flf_clean:;
 }
@@ -760,7 +766,7 @@ ZEND_FRAMELESS_FUNCTION(tokencalc_truncate, 2)
 	bool scale_null = true;
 	uint32_t scale;
 
-	TC_FLF_PARAM_OPERAND(1, &a)
+	TC_FLF_PARAM_OPERAND(1, &a, false)
 	Z_FLF_PARAM_LONG_OR_NULL(2, scale_null, scale_arg)
 	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 2) == SUCCESS) {
 		tokencalc_truncate_do(return_value, &a, scale);
@@ -772,8 +778,8 @@ ZEND_FRAMELESS_FUNCTION(tokencalc_cmp, 2)
 {
 	php_tokencalc_operand a, b;
 
-	TC_FLF_PARAM_OPERAND(1, &a)
-	TC_FLF_PARAM_OPERAND(2, &b)
+	TC_FLF_PARAM_OPERAND(1, &a, php_tokencalc_pair_short(arg1, arg2))
+	TC_FLF_PARAM_OPERAND(2, &b, php_tokencalc_pair_short(arg1, arg2))
 	RETVAL_LONG(tokencalc_cmp_do(&a, &b));
 flf_clean:;
 }
