@@ -7,13 +7,15 @@ bcmath
 <?php
 // The machine-word form takes 19 digits in up to 21 characters; 20 digits, or 20 characters after
 // the sign without a point, go to the long parser; add, sub and cmp take the 21-character form only
-// when the other operand is no longer. Whatever form each operand takes, the answers must be bcmath's.
+// when the other operand is no longer; cmp may decide a long value against a word by the lengths of
+// their integer parts. Whatever form each operand takes, the answers must be bcmath's.
 $values = [
     '1234567890123456789', '-1234567890123456789', '123456789.0123456789', '-123456789.0123456789',
     '+987654321.9876543210', '-0.123456789012345678', '0.1234567890123456789', '12345678901234567890',
     '1234567890123456789.0', '9999999999999999999', '-9999999999999999999', '99999999999999999999',
     '18446744073709551615', '1844674407370955161.6', '0000000000000000001.5', '-000000000000000000.7',
     '7', '-3', '0.0000000000000000000', '123456789012345678901234567890.123456789', 42, -9223372036854775807,
+    '-12345678901234567890', '-0000000000000000000012.5',
 ];
 function places(string $s): int
 {
@@ -64,4 +66,4 @@ foreach ($values as $a) {
 echo "$checks checks, $bad mismatches\n";
 ?>
 --EXPECT--
-4818 checks, 0 mismatches
+5736 checks, 0 mismatches

@@ -551,6 +551,14 @@ static zend_always_inline zend_long tokencalc_cmp_do(php_tokencalc_operand *a, p
 	if (EXPECTED(!a->is_text && !b->is_text)) {
 		return tc_dec_cmp(&a->dec, &b->dec);
 	}
+	/* a long value beside a word: its integer part's length often decides, without converting the word */
+	int quick;
+	if (a->is_text && !b->is_text && tc_dec_cmp_text_quick(&a->text, &b->dec, &quick)) {
+		return quick;
+	}
+	if (!a->is_text && b->is_text && tc_dec_cmp_text_quick(&b->text, &a->dec, &quick)) {
+		return -quick;
+	}
 	php_tokencalc_operand_to_text(a);
 	php_tokencalc_operand_to_text(b);
 	return tc_text_cmp(&a->text, &b->text);

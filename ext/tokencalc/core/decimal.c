@@ -479,6 +479,26 @@ int tc_dec_cmp(const tc_dec *a, const tc_dec *b)
 	return sa < 0 ? -c : c;
 }
 
+bool tc_dec_cmp_text_quick(const tc_text *t, const tc_dec *d, int *res)
+{
+	/* il > 0: t's integer part starts with a non-zero digit (leading zeros are skipped), so t != 0 */
+	if (t->il == 0) {
+		return false;
+	}
+	uint64_t int_digits;
+	if (!d->is_big) {
+		uint32_t n = d->small == 0 ? 0 : u64_digits(d->small);
+		int_digits = n > d->scale ? n - d->scale : 0;
+	} else {
+		int_digits = d->len > d->frac ? limbs_digits(d->limb, d->len, 0) - (uint64_t) d->frac * TC_BASE_DIGITS : 0;
+	}
+	if (t->il <= int_digits) {
+		return false;
+	}
+	*res = t->neg ? -1 : 1;
+	return true;
+}
+
 /* ---- addition and subtraction ---- */
 
 /* r = a + b (bneg the sign b takes), on views, truncated to s places. */

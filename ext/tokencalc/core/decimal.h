@@ -275,6 +275,13 @@ static inline uint32_t tc_dec_scale(const tc_dec *d)
 int tc_dec_sign(const tc_dec *d);
 /* -1, 0 or 1 as a < b, a == b, a > b, on the exact values. */
 int tc_dec_cmp(const tc_dec *a, const tc_dec *b);
+/*
+ * A decimal string (text.h) against d without reading the string's digits: when t's integer part
+ * is longer than d's, |t| > |d| and t's sign decides; then *res = -1 or 1 (as t < d or t > d) and
+ * true. Else false: compare them otherwise.
+ */
+struct tc_text;
+bool tc_dec_cmp_text_quick(const struct tc_text *t, const tc_dec *d, int *res);
 
 /*
  * The arithmetic. Each returns TC_OK, or TC_ERR_NOMEM when storage cannot be had (r unchanged;
