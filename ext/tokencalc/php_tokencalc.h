@@ -87,26 +87,24 @@ static zend_always_inline zend_result php_tokencalc_zval_to_dec(tc_dec *d, zval 
 }
 
 /*
- * An operand of add, sub, cmp or truncate: a token-sized value as a small tc_dec (the machine-word
- * path), a longer string as a tc_text (digits worked on in place, text.h). src must outlive it.
+ * The longest string an operand reads as a machine word: TC_DEC_SHORT_LEN_19 characters, or
+ * TC_DEC_SHORT_LEN's 21 (19 digits with a sign and a point) when the other operand is no longer
+ * either (pair_short). A longer operand is worked on as text in place, and a word beside it is
+ * turned back into text, so beside a long one a 20- or 21-character operand measured slower as a
+ * word (PHP 8.4, benchmarks/widths.php, 28 digits: add 1.49x -> 1.31x bcmath). truncate keeps 19:
+ * cutting text is cheaper than printing a word. Whether both operands may be words at up to 21
+ * characters (ints always are):
  */
-/*
- * The longest string an operand reads as a machine word: 19 characters, or TC_DEC_SHORT_LEN's 21
- * (19 digits with a sign and a point) when the other operand is no longer either (pair_short). A
- * longer operand is worked on as text in place, and a word beside it is turned back into text, so
- * beside a long one a 20- or 21-character operand measured slower as a word (PHP 8.4,
- * benchmarks/widths.php, 28 digits: add 1.49x -> 1.31x bcmath). truncate keeps 19: cutting text is
- * cheaper than printing a word.
- */
-#define PHP_TOKENCALC_OPERAND_SHORT_LEN TC_DEC_SHORT_LEN_19
-
-/* Whether both operands may be words at up to 21 characters (ints always are). */
 static zend_always_inline bool php_tokencalc_pair_short(const zval *a, const zval *b)
 {
 	return (Z_TYPE_P(a) != IS_STRING || Z_STRLEN_P(a) <= TC_DEC_SHORT_LEN)
 		&& (Z_TYPE_P(b) != IS_STRING || Z_STRLEN_P(b) <= TC_DEC_SHORT_LEN);
 }
 
+/*
+ * An operand of add, sub, cmp or truncate: a token-sized value as a small tc_dec (the machine-word
+ * path), a longer string as a tc_text (digits worked on in place, text.h). src must outlive it.
+ */
 typedef struct php_tokencalc_operand {
 	tc_dec dec;
 	tc_text text;
@@ -128,7 +126,7 @@ static zend_always_inline zend_result php_tokencalc_operand_read(php_tokencalc_o
 {
 	op->src = arg;
 	if (EXPECTED(Z_TYPE_P(arg) == IS_STRING)
-			&& EXPECTED(Z_STRLEN_P(arg) <= (pair_short ? TC_DEC_SHORT_LEN : PHP_TOKENCALC_OPERAND_SHORT_LEN))
+			&& EXPECTED(Z_STRLEN_P(arg) <= (pair_short ? TC_DEC_SHORT_LEN : TC_DEC_SHORT_LEN_19))
 			&& EXPECTED(Z_STRLEN_P(arg) <= (size_t) TOKENCALC_G(max_digits))
 			&& EXPECTED(tc_dec_parse_short_as(&op->dec, Z_STRVAL_P(arg), Z_STRLEN_P(arg), pair_short) == TC_OK)) {
 		op->is_text = false;
