@@ -73,14 +73,15 @@ zend_result php_tokencalc_value_to_dec(tc_dec *d, zval *value, uint32_t arg_num,
 		zend_long max_digits);
 
 /*
- * Reads a string|int zval into d: a token-sized string inline (the hot path), anything else through
- * php_tokencalc_arg_to_dec(). Shared by the ZPP macro below and the frameless handlers.
+ * Reads a string|int zval into d: a string of up to 19 characters inline (the hot path), anything
+ * else through php_tokencalc_arg_to_dec() (whose tc_dec_parse() still reads 20 or 21 characters as a
+ * machine word). Shared by the ZPP macro below and the frameless handlers.
  */
 static zend_always_inline zend_result php_tokencalc_zval_to_dec(tc_dec *d, zval *arg, uint32_t arg_num)
 {
-	if (EXPECTED(Z_TYPE_P(arg) == IS_STRING) && EXPECTED(Z_STRLEN_P(arg) <= TC_DEC_SHORT_LEN)
+	if (EXPECTED(Z_TYPE_P(arg) == IS_STRING) && EXPECTED(Z_STRLEN_P(arg) <= TC_DEC_SHORT_LEN_19)
 			&& EXPECTED(Z_STRLEN_P(arg) <= (size_t) TOKENCALC_G(max_digits))
-			&& EXPECTED(tc_dec_parse_short(d, Z_STRVAL_P(arg), Z_STRLEN_P(arg)) == TC_OK)) {
+			&& EXPECTED(tc_dec_parse_short_as(d, Z_STRVAL_P(arg), Z_STRLEN_P(arg), false) == TC_OK)) {
 		return SUCCESS;
 	}
 	return php_tokencalc_arg_to_dec(d, arg, arg_num);

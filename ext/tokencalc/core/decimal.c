@@ -380,6 +380,10 @@ tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits)
 	if (len > max_digits) {
 		return TC_ERR_TOO_LONG;
 	}
+	if (len <= TC_DEC_SHORT_LEN_19) {
+		/* no digit-count tests (measured: 45 instructions more per fee split with them) */
+		return tc_dec_parse_short_as(d, s, len, false);
+	}
 	if (len <= TC_DEC_SHORT_LEN) {
 		tc_status st = tc_dec_parse_short(d, s, len);
 		if (st != TC_ERR_TOO_LONG) {
