@@ -97,6 +97,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bool want_div0 = false;
 	tc_status st = TC_OK;
 	int got_cmp = 0;
+	tc_dec_parts parts;
+	bool parts_ok = false;
 
 	switch (op) {
 	case OP_ADD:
@@ -108,6 +110,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case OP_MUL:
 		mpq_mul(q, qa, qb);
 		want_scale = min_u64(S, sca + scb);
+		/* the split form the binding prints from, before out (which may alias a or b) is written */
+		parts_ok = tc_dec_mul_parts(&parts, &a, &b, S);
 		tc_dec_mul(out, &a, &b, S);
 		break;
 	case OP_DIV:
@@ -172,6 +176,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				want, (unsigned long long) want_scale, got, out->scale);
 		}
 		check_text(op, as, al, bs, bl, S, want);
+		if (parts_ok) {
+			/* exactly tc_dec_parts_len() bytes, malloc'd, so ASan sees any overrun */
+			size_t plen = tc_dec_parts_len(&parts);
+			char *pbuf = malloc(plen + 1);
+			tc_dec_parts_print(&parts, pbuf, plen);
+			pbuf[plen] = '\0';
+			if (strcmp(want, pbuf) != 0) {
+				REF_FAIL("mul parts([%.*s], [%.*s], scale %u)\n  expected [%s]\n  got      [%s]",
+					(int) al, as, (int) bl, bs, S, want, pbuf);
+			}
+			free(pbuf);
+		}
 		free(want);
 		free(got);
 	}

@@ -570,6 +570,17 @@ static zend_always_inline void tokencalc_muldiv_do(zval *return_value, tc_dec *a
 	tc_dec_stack sr;
 	tc_dec r;
 
+	if (!div) {
+		/* a product past 64 bits and up to 38 digits: split at its point and printed once */
+		tc_dec_parts parts;
+		if (tc_dec_mul_parts(&parts, a, b, scale)) {
+			size_t len = tc_dec_parts_len(&parts);
+			zend_string *s = zend_string_alloc(len, 0);
+			tc_dec_parts_print(&parts, ZSTR_VAL(s), len);
+			ZSTR_VAL(s)[len] = '\0';
+			RETURN_NEW_STR(s);
+		}
+	}
 	tc_dec_init_stack(&r, &sr);
 	if (!div) {
 		tc_dec_mul(&r, a, b, scale);

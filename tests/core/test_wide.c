@@ -283,6 +283,158 @@ static void run_skip_digits(int *passed, int *failed)
 	}
 }
 
+/* fuzz/ref.h's byte-by-byte reader, leading integer zeros skipped as tc_text_parse() does. */
+static bool ref_text_parse(const char *s, size_t len, tc_text *t)
+{
+	ref_num r;
+	if (!ref_split(s, len, &r)) {
+		return false;
+	}
+	while (r.il > 0 && *r.ip == '0') {
+		r.ip++;
+		r.il--;
+	}
+	t->ip = r.ip;
+	t->il = r.il;
+	t->fp = r.fp;
+	t->fl = r.fl;
+	t->neg = r.neg;
+	return true;
+}
+
+/*
+ * tc_text_parse() classifies strings of 16 to 64 bytes in blocks: every byte value at every
+ * position of strings of 0 to 70 bytes, with and without a sign and a point, against the byte
+ * reader (the string sits in a heap block of exactly its length, so a read past it shows under
+ * ASan and valgrind).
+ */
+static void run_text_parse(int *passed, int *failed)
+{
+	long bad = 0, checked = 0;
+	for (size_t len = 0; len <= 70; len++) {
+		for (int shape = 0; shape < 6; shape++) {
+			char *buf = malloc(len ? len : 1);
+			for (size_t i = 0; i < len; i++) {
+				buf[i] = (char) ('0' + rnd() % 10);
+			}
+			if (len > 0 && shape % 2 == 1) {
+				buf[0] = shape == 1 ? '-' : '+';
+			}
+			if (len > 1 && shape >= 2) {
+				buf[rnd() % len] = '.';
+			}
+			if (len > 2 && shape == 5) {
+				buf[1] = '0';
+				buf[2] = '0';
+			}
+			for (size_t pos = 0; pos <= len; pos++) {
+				for (int c = 0; c < 256; c += (pos == len ? 256 : 1)) {
+					char keep = pos < len ? buf[pos] : 0;
+					if (pos < len) {
+						buf[pos] = (char) c;
+					}
+					tc_text got, want;
+					bool ok = tc_text_parse(&got, buf, len, SIZE_MAX) == TC_OK;
+					bool want_ok = ref_text_parse(buf, len, &want);
+					checked++;
+					if (ok != want_ok || (ok && (got.ip != want.ip || got.il != want.il || got.fp != want.fp
+							|| got.fl != want.fl || got.neg != want.neg))) {
+						if (bad++ < 5) {
+							printf("tc_text_parse(\"%.*s\"): %d, expected %d\n", (int) len, buf, ok, want_ok);
+						}
+					}
+					if (pos < len) {
+						buf[pos] = keep;
+					}
+				}
+			}
+			free(buf);
+		}
+	}
+	if (bad == 0) {
+		printf("ok: tc_text_parse agrees with the byte reader, %ld strings of 0 to 70 bytes\n", checked);
+		(*passed)++;
+	} else {
+		printf("FAIL tc_text_parse: %ld of %ld strings\n", bad, checked);
+		(*failed)++;
+	}
+}
+
+/*
+ * tc_dec_mul_parts() against tc_dec_mul() (checked against the rational reference by
+ * run_differential): products past 64 bits, every pair of scales up to 38 digits in all and every
+ * result scale, so every cut of 0 to 38 digits and every split of 0 to 19 places is taken (each
+ * entry of decimal.c's table of inverted powers of ten).
+ */
+static void run_mul_parts(int *passed, int *failed)
+{
+	long bad = 0, taken = 0;
+	for (int round = 0; round < 40; round++) {
+		char as[48], bs[48];
+		/* 20 to 38 digits in all, each operand a machine word (up to 19) */
+		int da = 1 + (int) (rnd() % 19), lo = 20 - da, db = lo + (int) (rnd() % (uint64_t) (20 - lo));
+		for (int i = 0; i < da; i++) {
+			as[i] = (char) ('0' + (i == 0 ? 1 + rnd() % 9 : rnd() % 10));
+		}
+		for (int i = 0; i < db; i++) {
+			bs[i] = (char) ('0' + (i == 0 ? 1 + rnd() % 9 : rnd() % 10));
+		}
+		for (int sa = 0; sa <= da; sa++) {
+			for (int sb = 0; sb <= db; sb++) {
+				char a_s[56], b_s[56];
+				/* digits with the point sa (sb) from the end, "0." in front when all are decimals */
+				int n = sprintf(a_s, "%s%.*s", rnd() % 2 ? "-" : "", da - sa, as);
+				n += sprintf(a_s + n, "%s%.*s", sa ? "." : "", sa, as + da - sa);
+				n = sprintf(b_s, "%s%.*s", rnd() % 2 ? "-" : "", db - sb, bs);
+				n += sprintf(b_s + n, "%s%.*s", sb ? "." : "", sb, bs + db - sb);
+				(void) n;
+				tc_dec_stack s1, s2, s3;
+				tc_dec a, b, r;
+				tc_dec_init_stack(&a, &s1);
+				tc_dec_init_stack(&b, &s2);
+				tc_dec_init_stack(&r, &s3);
+				if (tc_dec_parse(&a, a_s, strlen(a_s), 4096) != TC_OK
+						|| tc_dec_parse(&b, b_s, strlen(b_s), 4096) != TC_OK) {
+					bad++;
+					continue;
+				}
+				for (uint32_t scale = 0; scale <= 40; scale++) {
+					tc_dec_parts parts;
+					if (!tc_dec_mul_parts(&parts, &a, &b, scale)) {
+						continue;
+					}
+					taken++;
+					tc_dec_mul(&r, &a, &b, scale);
+					char want[128], got[128];
+					size_t wl = tc_dec_print(&r, want), gl = tc_dec_parts_len(&parts);
+					tc_dec_parts_print(&parts, got, gl);
+					got[gl] = '\0';
+					if (wl != gl || strcmp(want, got) != 0) {
+						if (bad++ < 5) {
+							printf("mul parts(%s, %s, %u) = %s, expected %s\n", a_s, b_s, scale, got, want);
+						}
+					}
+				}
+				tc_dec_clear(&a);
+				tc_dec_clear(&b);
+				tc_dec_clear(&r);
+			}
+		}
+	}
+#if defined(__SIZEOF_INT128__) && !defined(TC_NO_INT128)
+	bool enough = taken > 10000;
+#else
+	bool enough = taken == 0;   /* never taken without 128-bit integers */
+#endif
+	if (bad == 0 && enough) {
+		printf("ok: tc_dec_mul_parts agrees with tc_dec_mul in %ld products\n", taken);
+		(*passed)++;
+	} else {
+		printf("FAIL tc_dec_mul_parts: %ld mismatches in %ld products\n", bad, taken);
+		(*failed)++;
+	}
+}
+
 /*
  * GMP's own allocator (the C tests may hook it: they are one process of their own; the extension
  * never does): for operands up to the default tokencalc.max_digits (4096 characters), no GMP call
@@ -459,6 +611,8 @@ int main(void)
 	make_boundaries();
 	run_parse_short(2000000, &passed, &failed);
 	run_skip_digits(&passed, &failed);
+	run_text_parse(&passed, &failed);
+	run_mul_parts(&passed, &failed);
 	run_gmp_silent(&passed, &failed);
 	run_differential(300000, &passed);
 	long_operands = 1;

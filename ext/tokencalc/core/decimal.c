@@ -54,37 +54,6 @@ const uint64_t tc_pow10_u64[20] = {
 /* Scratch limbs on the stack before tc_mem_alloc() is asked. */
 #define TC_SCRATCH_LIMBS 64
 
-/*
- * v / 10^k for k <= 19 (0 for larger k). A divisor known at compile time becomes a
- * multiplication, where a divisor read from a table is a hardware division (tens of cycles).
- */
-static inline uint64_t div_pow10_u64(uint64_t v, uint32_t k)
-{
-	switch (k) {
-		case 0: return v;
-		case 1: return v / 10ULL;
-		case 2: return v / 100ULL;
-		case 3: return v / 1000ULL;
-		case 4: return v / 10000ULL;
-		case 5: return v / 100000ULL;
-		case 6: return v / 1000000ULL;
-		case 7: return v / 10000000ULL;
-		case 8: return v / 100000000ULL;
-		case 9: return v / 1000000000ULL;
-		case 10: return v / 10000000000ULL;
-		case 11: return v / 100000000000ULL;
-		case 12: return v / 1000000000000ULL;
-		case 13: return v / 10000000000000ULL;
-		case 14: return v / 100000000000000ULL;
-		case 15: return v / 1000000000000000ULL;
-		case 16: return v / 10000000000000000ULL;
-		case 17: return v / 100000000000000000ULL;
-		case 18: return v / 1000000000000000000ULL;
-		case 19: return v / 10000000000000000000ULL;
-		default: return 0;
-	}
-}
-
 static uint32_t min_u32(uint32_t a, uint32_t b)
 {
 	return a < b ? a : b;
@@ -751,13 +720,6 @@ static uint32_t mpn_to_limbs(mp_limb_t *p, size_t pn, uint32_t *out)
 }
 
 #ifdef TC_HAVE_U128
-/* 10^k for k <= 38, the most a 128-bit integer holds. */
-static inline tc_u128 pow10_u128(uint32_t k)
-{
-	TC_ASSERT(k <= 2 * TC_U64_DIGITS);
-	return k <= TC_U64_DIGITS ? tc_pow10_u64[k] : (tc_u128) tc_pow10_u64[TC_U64_DIGITS] * tc_pow10_u64[k - TC_U64_DIGITS];
-}
-
 /*
  * floor(u / d) with u / d < 2^64 (the top word of u below d), d's top bit set, v its inverse
  * floor((2^128 - 1) / d) - 2^64, the remainder in *rem: two multiplications instead of a 128-bit
@@ -785,6 +747,68 @@ static inline uint64_t div_preinv(tc_u128 u, uint64_t d, uint64_t v, uint64_t *r
 
 /* 10^19 has its top bit set: div_preinv() takes it as it is. */
 #define TC_E19_INV 0xd83c94fb6d2ac34aULL   /* floor((2^128 - 1) / 10^19) - 2^64 */
+
+/*
+ * 10^k for k <= 19 shifted left until its top bit is set, its div_preinv() inverse and the shift,
+ * so that a 128-bit integer is divided by any of them with four multiplications. The C tests
+ * check every entry against a division.
+ */
+static const struct {
+	uint64_t d, inv;
+	unsigned shift;
+} pow10_norm[20] = {
+	{ 0x8000000000000000ULL, 0xffffffffffffffffULL, 63 },
+	{ 0xa000000000000000ULL, 0x9999999999999999ULL, 60 },
+	{ 0xc800000000000000ULL, 0x47ae147ae147ae14ULL, 57 },
+	{ 0xfa00000000000000ULL, 0x0624dd2f1a9fbe76ULL, 54 },
+	{ 0x9c40000000000000ULL, 0xa36e2eb1c432ca57ULL, 50 },
+	{ 0xc350000000000000ULL, 0x4f8b588e368f0846ULL, 47 },
+	{ 0xf424000000000000ULL, 0x0c6f7a0b5ed8d36bULL, 44 },
+	{ 0x9896800000000000ULL, 0xad7f29abcaf48578ULL, 40 },
+	{ 0xbebc200000000000ULL, 0x5798ee2308c39df9ULL, 37 },
+	{ 0xee6b280000000000ULL, 0x12e0be826d694b2eULL, 34 },
+	{ 0x9502f90000000000ULL, 0xb7cdfd9d7bdbab7dULL, 30 },
+	{ 0xba43b74000000000ULL, 0x5fd7fe17964955fdULL, 27 },
+	{ 0xe8d4a51000000000ULL, 0x19799812dea11197ULL, 24 },
+	{ 0x9184e72a00000000ULL, 0xc25c268497681c26ULL, 20 },
+	{ 0xb5e620f480000000ULL, 0x6849b86a12b9b01eULL, 17 },
+	{ 0xe35fa931a0000000ULL, 0x203af9ee756159b2ULL, 14 },
+	{ 0x8e1bc9bf04000000ULL, 0xcd2b297d889bc2b6ULL, 10 },
+	{ 0xb1a2bc2ec5000000ULL, 0x70ef54646d496892ULL, 7 },
+	{ 0xde0b6b3a76400000ULL, 0x2725dd1d243aba0eULL, 4 },
+	{ 0x8ac7230489e80000ULL, 0xd83c94fb6d2ac34aULL, 0 },
+};
+
+/* u / 10^k and the remainder, for k <= 19 and any u. */
+static inline tc_u128 divrem_pow10_u128(tc_u128 u, uint32_t k, uint64_t *rem)
+{
+	TC_ASSERT(k <= TC_U64_DIGITS);
+	uint64_t d = pow10_norm[k].d, v = pow10_norm[k].inv;
+	unsigned sh = pow10_norm[k].shift;
+	/* u << sh in three words n2:n1:n0, n2 < 2^sh <= d */
+	uint64_t n0 = (uint64_t) u << sh;
+	tc_u128 top = sh == 0 ? u >> 64 : u >> (64 - sh);
+	uint64_t r1, r0;
+	uint64_t q1 = div_preinv(top, d, v, &r1);
+	uint64_t q0 = div_preinv((tc_u128) r1 << 64 | n0, d, v, &r0);
+	*rem = r0 >> sh;
+	return (tc_u128) q1 << 64 | q0;
+}
+
+static void parts_set(tc_dec_parts *r, tc_u128 whole, uint64_t frac, uint32_t s, bool neg)
+{
+	TC_ASSERT(whole < pow10_u128(2 * TC_U64_DIGITS) && s <= TC_U64_DIGITS && frac < tc_pow10_u64[s]);
+	TC_ASSERT(!neg || whole != 0 || frac != 0);
+	if ((whole >> 64) == 0) {
+		r->hi = (uint64_t) whole / 10000000000000000000ULL;
+		r->lo = (uint64_t) whole % 10000000000000000000ULL;
+	} else {
+		r->hi = div_preinv(whole, tc_pow10_u64[TC_U64_DIGITS], TC_E19_INV, &r->lo);
+	}
+	r->frac = frac;
+	r->scale = s;
+	r->neg = neg;
+}
 
 /* How many digits d's coefficient has (0 for zero). */
 static inline uint64_t coef_digits(const tc_dec *d)
@@ -860,7 +884,46 @@ static tc_status store_u128(tc_dec *r, tc_u128 c, bool neg, uint32_t scale)
 	return store(r, l, aligned ? 5 : 6, frac, scale, neg);
 }
 
+bool tc_dec_mul_parts(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
+{
+	uint64_t m = (uint64_t) a->scale + b->scale, small;
+	uint32_t s = m < scale ? (uint32_t) m : scale;
+	if (!a->is_big && !b->is_big && !__builtin_mul_overflow(a->small, b->small, &small)) {
+		return false;   /* a product in 64 bits: tc_dec_mul() is quicker */
+	}
+	if (s > TC_U64_DIGITS || m - s > 2 * TC_U64_DIGITS || coef_digits(a) + coef_digits(b) > 2 * TC_U64_DIGITS) {
+		return false;
+	}
+	/* the exact product, its last m - s digits cut, then split at the point */
+	tc_u128 p = coef_u128(a) * coef_u128(b);
+	uint64_t rem, frac;
+	uint32_t cut = (uint32_t) (m - s);
+	if (cut > TC_U64_DIGITS) {
+		p = divrem_pow10_u128(p, TC_U64_DIGITS, &rem);
+		cut -= TC_U64_DIGITS;
+	}
+	p = divrem_pow10_u128(p, cut, &rem);
+	tc_u128 whole = divrem_pow10_u128(p, s, &frac);
+	parts_set(r, whole, frac, s, a->neg != b->neg && p != 0);
+	return true;
+}
+#else
+bool tc_dec_mul_parts(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
+{
+	(void) r;
+	(void) a;
+	(void) b;
+	(void) scale;
+	return false;
+}
 #endif
+
+size_t tc_dec_parts_len(const tc_dec_parts *r)
+{
+	/* u64_digits(0) is 0, and a zero integer part prints as "0" */
+	return (r->neg ? 1 : 0) + (r->hi != 0 ? TC_U64_DIGITS + u64_digits(r->hi) : u64_digits(r->lo | (r->lo == 0)))
+		+ (r->scale > 0 ? 1 + r->scale : 0);
+}
 
 /* ---- multiplication ---- */
 
@@ -1797,6 +1860,29 @@ static inline char *put_digits_padded(char *p, uint64_t v, uint32_t k)
 	return p;
 }
 
+/* Writes the digits of v, at least one, so that they end just before p: eight at a time, then in pairs. */
+static inline char *put_digits(char *p, uint64_t v)
+{
+	while (v >= 100000000) {
+		p -= 8;
+		put8(p, (uint32_t) (v % 100000000));
+		v /= 100000000;
+	}
+	uint32_t w = (uint32_t) v;
+	while (w >= 100) {
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * (w % 100), 2);
+		w /= 100;
+	}
+	if (w >= 10) {
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * w, 2);
+	} else {
+		*--p = (char) ('0' + w);
+	}
+	return p;
+}
+
 size_t tc_dec_print_small_len(const tc_dec *d)
 {
 	uint32_t ndig = u64_digits(d->small);
@@ -1822,28 +1908,32 @@ char *tc_dec_print_small(const tc_dec *d, char *end)
 		*--p = '.';
 		v = whole;
 	}
-	/* The integer digits, at least one: eight at a time, then the rest in pairs. */
-	while (v >= 100000000) {
-		p -= 8;
-		put8(p, (uint32_t) (v % 100000000));
-		v /= 100000000;
-	}
-	uint32_t w = (uint32_t) v;
-	while (w >= 100) {
-		p -= 2;
-		memcpy(p, digit_pairs + 2 * (w % 100), 2);
-		w /= 100;
-	}
-	if (w >= 10) {
-		p -= 2;
-		memcpy(p, digit_pairs + 2 * w, 2);
-	} else {
-		*--p = (char) ('0' + w);
-	}
+	p = put_digits(p, v);
 	if (d->neg) {
 		*--p = '-';
 	}
 	return p;
+}
+
+/* Writes r, tc_dec_parts_len(r) = len bytes, at out (no NUL): right to left, each digit once. */
+void tc_dec_parts_print(const tc_dec_parts *r, char *out, size_t len)
+{
+	char *p = out + len;
+	if (r->scale > 0) {
+		p = put_digits_padded(p, r->frac, r->scale);
+		*--p = '.';
+	}
+	uint64_t v = r->lo;
+	if (r->hi != 0) {
+		p = put_digits_padded(p, v, TC_U64_DIGITS);
+		v = r->hi;
+	}
+	p = put_digits(p, v);
+	if (r->neg) {
+		*--p = '-';
+	}
+	TC_ASSERT(p == out);
+	(void) p;
 }
 
 static size_t view_print_len(const view *v)

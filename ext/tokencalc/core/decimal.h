@@ -126,13 +126,18 @@ static inline uint64_t tc_nondigit_mask(uint64_t x)
 		| (((x & 0x0F0F0F0F0F0F0F0FULL) + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL);
 }
 
-/* The value of 8 ASCII digits (first digit in the lowest byte), by pairing them up in three multiplies. */
-static inline uint64_t tc_eight_digits_value(uint64_t x)
+/* The value of 8 digit values 0..9 in bytes (first digit in the lowest byte), by pairing them up in three multiplies. */
+static inline uint64_t tc_eight_raw_value(uint64_t x)
 {
-	x -= 0x3030303030303030ULL;
 	x = x * 10 + (x >> 8);                                   /* pairs of digits in every other byte */
 	return (((x & 0x000000FF000000FFULL) * (100 + (1000000ULL << 32)))
 		+ (((x >> 16) & 0x000000FF000000FFULL) * (1 + (10000ULL << 32)))) >> 32;
+}
+
+/* The value of 8 ASCII digits (first digit in the lowest byte). */
+static inline uint64_t tc_eight_digits_value(uint64_t x)
+{
+	return tc_eight_raw_value(x - 0x3030303030303030ULL);
 }
 #endif
 
@@ -270,6 +275,29 @@ static inline uint32_t tc_dec_scale(const tc_dec *d)
 {
 	return d->scale;
 }
+
+/*
+ * A result of at most 38 digits and at most 19 places, split at its point and kept so until it is
+ * printed: its length is known before a byte is written, so it is written once, straight into the
+ * caller's string. The fields are private: use the functions below.
+ */
+typedef struct tc_dec_parts {
+	uint64_t hi, lo;   /* the integer part, hi * 10^19 + lo */
+	uint64_t frac;     /* the fraction, frac / 10^scale */
+	uint32_t scale;
+	bool neg;          /* never true for zero */
+} tc_dec_parts;
+
+/*
+ * r = a * b truncated as tc_dec_mul() does, when the exact product needs more than 64 bits, has
+ * at most 38 digits, and the result at most 19 places; false otherwise (r unset): then use
+ * tc_dec_mul(). Only where the compiler has 128-bit integers; elsewhere always false.
+ */
+bool tc_dec_mul_parts(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
+/* The exact length tc_dec_parts_print() writes (no NUL). */
+size_t tc_dec_parts_len(const tc_dec_parts *r);
+/* Writes r as [-]INT[.FRAC] in exactly len = tc_dec_parts_len(r) bytes at out (no NUL). */
+void tc_dec_parts_print(const tc_dec_parts *r, char *out, size_t len);
 
 /* -1, 0 or 1 by sign. */
 int tc_dec_sign(const tc_dec *d);

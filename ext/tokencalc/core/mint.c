@@ -108,15 +108,6 @@ void tc_mint_fixed_to_dec(tc_dec *d, int64_t c, uint32_t scale)
 
 /* ---- per-user steps on machine integers ---- */
 
-#ifdef TC_HAVE_U128
-/* 10^k for k <= 38. */
-static tc_u128 pow10_u128(uint32_t k)
-{
-	TC_ASSERT(k <= 38);
-	return k <= 19 ? tc_pow10_u64[k] : (tc_u128) tc_pow10_u64[19] * tc_pow10_u64[k - 19];
-}
-#endif
-
 /*
  * tokens = trunc(gems * rate) as tc_dec_mul() gives it, on machine integers: the exact product
  * has gems->scale + rate->scale places, truncated to min(S, that). False when a value or the

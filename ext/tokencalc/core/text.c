@@ -22,6 +22,32 @@
 # define TC_TEXT_SWAR 1
 #endif
 
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(TC_NO_SWAR)
+# define TC_TEXT_MASK 1
+/* Bit i set for each byte s[i] of the 16 at s that is not an ASCII digit. */
+static inline uint32_t nondigit_bits16(const char *s)
+{
+	const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+	__m128i d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *) (const void *) s), zero);
+	return (uint32_t) _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(d, nine), nine)) ^ 0xFFFFu;
+}
+
+/*
+ * Bit i set for each s[i], i < len, that is not an ASCII digit; 16 <= len <= 64. Four loads at
+ * most, the last one ending at s + len, so no byte is read twice one at a time and none outside
+ * the string.
+ */
+static inline uint64_t nondigit_bits(const char *s, size_t len)
+{
+	uint64_t bits = 0;
+	size_t i = 0;
+	for (; i + 16 < len; i += 16) {
+		bits |= (uint64_t) nondigit_bits16(s + i) << i;
+	}
+	return bits | (uint64_t) nondigit_bits16(s + len - 16) << (len - 16);
+}
+#endif
+
 tc_status tc_text_parse(tc_text *t, const char *s, size_t len, size_t max_digits)
 {
 	const char *p = s, *end = s + len;
@@ -30,6 +56,45 @@ tc_status tc_text_parse(tc_text *t, const char *s, size_t len, size_t max_digits
 	if (len > max_digits) {
 		return TC_ERR_TOO_LONG;
 	}
+#ifdef TC_TEXT_MASK
+	if (len >= 16 && len <= 64) {
+		/*
+		 * Every byte classified at once: besides a sign in front, one non-digit at most, the point.
+		 * Against scanning the two runs (whose tails went byte by byte), on the 28-digit operands of
+		 * benchmarks/widths.php: 86 instructions a parse instead of 115 (callgrind), two parses in
+		 * 6.2 ns instead of 9.8 (C loop, best of 41 rounds).
+		 */
+		uint64_t bad = nondigit_bits(s, len);
+		size_t lead = 0;
+		if (*s == '+' || *s == '-') {
+			neg = *s == '-';
+			lead = 1;
+			bad &= ~(uint64_t) 1;
+		}
+		size_t dot = len;
+		if (bad != 0) {
+			dot = (size_t) __builtin_ctzll(bad);
+			if ((bad & (bad - 1)) != 0 || s[dot] != '.') {
+				return TC_ERR_SYNTAX;
+			}
+		}
+		size_t il = dot - lead, fl = dot < len ? len - dot - 1 : 0;
+		if (il + fl == 0) {
+			return TC_ERR_SYNTAX;
+		}
+		const char *ip = s + lead;
+		while (il > 0 && *ip == '0') {
+			ip++;
+			il--;
+		}
+		t->ip = ip;
+		t->il = il;
+		t->fp = s + dot + (dot < len);
+		t->fl = fl;
+		t->neg = neg;
+		return TC_OK;
+	}
+#endif
 	if (p < end && (*p == '+' || *p == '-')) {
 		neg = *p == '-';
 		p++;
@@ -157,12 +222,25 @@ size_t tc_text_addsub_size(const tc_text *a, const tc_text *b, uint32_t scale)
 	return 1 + max_size(a->il, b->il) + 1 + (s > 0 ? 1 + s : 0);
 }
 
+/* dst[0..n) = '0' (short runs as copy_run). */
+static inline void zero_run(char *dst, size_t n)
+{
+	static const char zeros[32] = "00000000000000000000000000000000";
+	if (n > 32) {
+		memset(dst, '0', n);
+		return;
+	}
+	tc_copy_run(dst, zeros, n);
+}
+
 /* Lays out the digits of t in row[0..w), point at w - f: zeros around them. */
 static void lay_out(char *row, size_t w, size_t f, const tc_text *t)
 {
-	memset(row, '0', w);
-	memcpy(row + w - f - t->il, t->ip, t->il);
-	memcpy(row + w - f, t->fp, t->fl);
+	size_t top = w - f - t->il;
+	zero_run(row, top);
+	tc_copy_run(row + top, t->ip, t->il);
+	tc_copy_run(row + w - f, t->fp, t->fl);
+	zero_run(row + w - f + t->fl, f - t->fl);
 }
 
 #ifdef TC_TEXT_SWAR
@@ -238,6 +316,24 @@ static void sub_rows(char *x, const char *y, size_t w)
 static size_t emit(char *out, bool neg, const char *ip, size_t il, const char *fp, size_t s)
 {
 	char *p = out;
+#ifdef TC_SWAR_DIGITS
+	for (;;) {   /* leading zeros eight at a time: a row has up to eight of them on top */
+		uint64_t x;
+		if (il < 8) {
+			break;
+		}
+		memcpy(&x, ip, 8);
+		x ^= 0x3030303030303030ULL;
+		if (x != 0) {
+			size_t z = (size_t) __builtin_ctzll(x) >> 3;
+			ip += z;
+			il -= z;
+			break;
+		}
+		ip += 8;
+		il -= 8;
+	}
+#endif
 	while (il > 0 && *ip == '0') {
 		ip++;
 		il--;
@@ -248,16 +344,17 @@ static size_t emit(char *out, bool neg, const char *ip, size_t il, const char *f
 	if (il == 0) {
 		*p++ = '0';
 	} else {
-		memcpy(p, ip, il);
+		tc_copy_run(p, ip, il);
 		p += il;
 	}
 	if (s > 0) {
 		*p++ = '.';
-		memcpy(p, fp, s);
+		tc_copy_run(p, fp, s);
 		p += s;
 	}
 	return (size_t) (p - out);
 }
+
 
 size_t tc_text_addsub(char *out, const tc_text *a, const tc_text *b, bool sub, uint32_t scale)
 {
