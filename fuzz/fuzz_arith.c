@@ -98,7 +98,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	tc_status st = TC_OK;
 	int got_cmp = 0;
 	tc_dec_parts parts;
-	bool parts_ok = false;
+	tc_dec either;
+	tc_status either_st = TC_OK;
+	bool parts_ok = false, either_ran = false;
 
 	switch (op) {
 	case OP_ADD:
@@ -110,8 +112,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case OP_MUL:
 		mpq_mul(q, qa, qb);
 		want_scale = min_u64(S, sca + scb);
-		/* the split form the binding prints from, before out (which may alias a or b) is written */
-		parts_ok = tc_dec_mul_parts(&parts, &a, &b, S);
+		/* the binding's call, which may split the result, before out (which may alias a or b) is written */
+		tc_dec_init(&either);
+		either_st = tc_dec_mul_either(&either, &parts, &parts_ok, &a, &b, S);
+		either_ran = true;
 		tc_dec_mul(out, &a, &b, S);
 		break;
 	case OP_DIV:
@@ -176,17 +180,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				want, (unsigned long long) want_scale, got, out->scale);
 		}
 		check_text(op, as, al, bs, bl, S, want);
-		if (parts_ok) {
-			/* exactly tc_dec_parts_len() bytes, malloc'd, so ASan sees any overrun */
-			size_t plen = tc_dec_parts_len(&parts);
-			char *pbuf = malloc(plen + 1);
-			tc_dec_parts_print(&parts, pbuf, plen);
-			pbuf[plen] = '\0';
+		if (either_ran) {
+			char *pbuf;
+			if (parts_ok) {
+				/* exactly tc_dec_parts_len() bytes, malloc'd, so ASan sees any overrun */
+				size_t plen = tc_dec_parts_len(&parts);
+				pbuf = malloc(plen + 1);
+				tc_dec_parts_print(&parts, pbuf, plen);
+				pbuf[plen] = '\0';
+			} else {
+				if (either_st != TC_OK) {
+					REF_FAIL("mul_either returned status %d", either_st);
+				}
+				check_invariants(&either, "mul_either");
+				pbuf = print_dec(&either);
+			}
 			if (strcmp(want, pbuf) != 0) {
-				REF_FAIL("mul parts([%.*s], [%.*s], scale %u)\n  expected [%s]\n  got      [%s]",
-					(int) al, as, (int) bl, bs, S, want, pbuf);
+				REF_FAIL("mul_either([%.*s], [%.*s], scale %u%s)\n  expected [%s]\n  got      [%s]",
+					(int) al, as, (int) bl, bs, S, parts_ok ? ", split" : "", want, pbuf);
 			}
 			free(pbuf);
+			tc_dec_clear(&either);
 		}
 		free(want);
 		free(got);

@@ -119,14 +119,16 @@ zend_result php_tokencalc_operand_read_slow(php_tokencalc_operand *op, zval *arg
 void php_tokencalc_operand_to_text(php_tokencalc_operand *op);
 
 /*
- * Reads a string|int operand, a word at up to 21 characters when pair_short: throws the argument's
- * TypeError/ValueError and returns FAILURE.
+ * Reads a string|int operand, a word at up to 21 characters when pair_short, a string always as
+ * text when text_only (beside an operand that is text already, a word would be turned back into
+ * text: PHP 8.4, benchmarks/widths.php quick, 20 digits: add 1.38x -> see the commit): throws the
+ * argument's TypeError/ValueError and returns FAILURE.
  */
 static zend_always_inline zend_result php_tokencalc_operand_read(php_tokencalc_operand *op, zval *arg,
-		uint32_t arg_num, bool pair_short)
+		uint32_t arg_num, bool pair_short, bool text_only)
 {
 	op->src = arg;
-	if (EXPECTED(Z_TYPE_P(arg) == IS_STRING)
+	if (!text_only && EXPECTED(Z_TYPE_P(arg) == IS_STRING)
 			&& EXPECTED(Z_STRLEN_P(arg) <= (pair_short ? TC_DEC_SHORT_LEN : TC_DEC_SHORT_LEN_19))
 			&& EXPECTED(Z_STRLEN_P(arg) <= (size_t) TOKENCALC_G(max_digits))
 			&& EXPECTED(tc_dec_parse_short_as(&op->dec, Z_STRVAL_P(arg), Z_STRLEN_P(arg), pair_short) == TC_OK)) {
@@ -137,9 +139,9 @@ static zend_always_inline zend_result php_tokencalc_operand_read(php_tokencalc_o
 }
 
 /* Reads an operand inside the fast ZPP block. */
-#define TC_Z_PARAM_OPERAND(dest, pair_short) \
+#define TC_Z_PARAM_OPERAND(dest, pair_short, text_only) \
 	Z_PARAM_PROLOGUE(0, 0); \
-	if (UNEXPECTED(php_tokencalc_operand_read(dest, _arg, _i, pair_short) == FAILURE)) { \
+	if (UNEXPECTED(php_tokencalc_operand_read(dest, _arg, _i, pair_short, text_only) == FAILURE)) { \
 		_error_code = ZPP_ERROR_FAILURE; \
 		break; \
 	}

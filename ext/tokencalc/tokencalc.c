@@ -570,20 +570,20 @@ static zend_always_inline void tokencalc_muldiv_do(zval *return_value, tc_dec *a
 	tc_dec_stack sr;
 	tc_dec r;
 
+	tc_dec_init_stack(&r, &sr);
 	if (!div) {
-		/* a product past 64 bits and up to 38 digits: split at its point and printed once */
+		/* a product past 64 bits and up to 38 digits comes split at its point, and is printed once */
 		tc_dec_parts parts;
-		if (tc_dec_mul_parts(&parts, a, b, scale)) {
+		bool split;
+		tc_dec_mul_either(&r, &parts, &split, a, b, scale);
+		if (split) {
 			size_t len = tc_dec_parts_len(&parts);
 			zend_string *s = zend_string_alloc(len, 0);
 			tc_dec_parts_print(&parts, ZSTR_VAL(s), len);
 			ZSTR_VAL(s)[len] = '\0';
-			RETURN_NEW_STR(s);
+			RETVAL_NEW_STR(s);
+			goto cleanup;
 		}
-	}
-	tc_dec_init_stack(&r, &sr);
-	if (!div) {
-		tc_dec_mul(&r, a, b, scale);
 	} else if (tc_dec_div(&r, a, b, scale) == TC_ERR_DIV0) {
 		zend_throw_exception_ex(zend_ce_division_by_zero_error, 0, "Division by zero");
 		goto cleanup;
@@ -604,8 +604,8 @@ static zend_always_inline void tokencalc_addsub(INTERNAL_FUNCTION_PARAMETERS, bo
 		&& php_tokencalc_pair_short(ZEND_CALL_ARG(execute_data, 1), ZEND_CALL_ARG(execute_data, 2));
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
-		TC_Z_PARAM_OPERAND(&a, pair_short)
-		TC_Z_PARAM_OPERAND(&b, pair_short)
+		TC_Z_PARAM_OPERAND(&a, pair_short, !pair_short)
+		TC_Z_PARAM_OPERAND(&b, pair_short, a.is_text)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_LONG_OR_NULL(scale_arg, scale_null)
 	ZEND_PARSE_PARAMETERS_END();
@@ -670,7 +670,7 @@ PHP_FUNCTION(tokencalc_truncate)
 	uint32_t scale;
 
 	ZEND_PARSE_PARAMETERS_START(1, 2)
-		TC_Z_PARAM_OPERAND(&a, false)
+		TC_Z_PARAM_OPERAND(&a, false, false)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_LONG_OR_NULL(scale_arg, scale_null)
 	ZEND_PARSE_PARAMETERS_END();
@@ -688,8 +688,8 @@ PHP_FUNCTION(tokencalc_cmp)
 		&& php_tokencalc_pair_short(ZEND_CALL_ARG(execute_data, 1), ZEND_CALL_ARG(execute_data, 2));
 
 	ZEND_PARSE_PARAMETERS_START(2, 2)
-		TC_Z_PARAM_OPERAND(&a, pair_short)
-		TC_Z_PARAM_OPERAND(&b, pair_short)
+		TC_Z_PARAM_OPERAND(&a, pair_short, false)
+		TC_Z_PARAM_OPERAND(&b, pair_short, false)
 	ZEND_PARSE_PARAMETERS_END();
 
 	RETVAL_LONG(tokencalc_cmp_do(&a, &b));
@@ -697,8 +697,8 @@ PHP_FUNCTION(tokencalc_cmp)
 
 #if PHP_VERSION_ID >= 80400
 /* Frameless handlers: the same checks in the same order as the framed entries above. */
-# define TC_FLF_PARAM_OPERAND(n, dest, pair_short) \
-	if (UNEXPECTED(php_tokencalc_operand_read(dest, arg ## n, n, pair_short) == FAILURE)) { \
+# define TC_FLF_PARAM_OPERAND(n, dest, pair_short, text_only) \
+	if (UNEXPECTED(php_tokencalc_operand_read(dest, arg ## n, n, pair_short, text_only) == FAILURE)) { \
 		goto flf_clean; \
 	}
 # define TC_FLF_PARAM_DEC(n, dest) \
@@ -710,8 +710,8 @@ PHP_FUNCTION(tokencalc_cmp)
 	ZEND_FRAMELESS_FUNCTION(name, 2) \
 	{ \
 		php_tokencalc_operand a, b; \
-		TC_FLF_PARAM_OPERAND(1, &a, php_tokencalc_pair_short(arg1, arg2)) \
-		TC_FLF_PARAM_OPERAND(2, &b, php_tokencalc_pair_short(arg1, arg2)) \
+		TC_FLF_PARAM_OPERAND(1, &a, php_tokencalc_pair_short(arg1, arg2), !php_tokencalc_pair_short(arg1, arg2)) \
+		TC_FLF_PARAM_OPERAND(2, &b, php_tokencalc_pair_short(arg1, arg2), a.is_text) \
 		tokencalc_addsub_do(return_value, &a, &b, (uint32_t) TOKENCALC_G(scale), sub); \
 	flf_clean:; \
 	} \
@@ -721,8 +721,8 @@ PHP_FUNCTION(tokencalc_cmp)
 		zend_long scale_arg = 0; \
 		bool scale_null = true; \
 		uint32_t scale; \
-		TC_FLF_PARAM_OPERAND(1, &a, php_tokencalc_pair_short(arg1, arg2)) \
-		TC_FLF_PARAM_OPERAND(2, &b, php_tokencalc_pair_short(arg1, arg2)) \
+		TC_FLF_PARAM_OPERAND(1, &a, php_tokencalc_pair_short(arg1, arg2), !php_tokencalc_pair_short(arg1, arg2)) \
+		TC_FLF_PARAM_OPERAND(2, &b, php_tokencalc_pair_short(arg1, arg2), a.is_text) \
 		Z_FLF_PARAM_LONG_OR_NULL(3, scale_null, scale_arg) \
 		if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 3) == SUCCESS) { \
 			tokencalc_addsub_do(return_value, &a, &b, scale, sub); \
@@ -773,7 +773,7 @@ ZEND_FRAMELESS_FUNCTION(tokencalc_truncate, 1)
 {
 	php_tokencalc_operand a;
 
-	TC_FLF_PARAM_OPERAND(1, &a, false)
+	TC_FLF_PARAM_OPERAND(1, &a, false, false)
 	tokencalc_truncate_do(return_value, &a, (uint32_t) TOKENCALC_G(scale));
 flf_clean:;
 }
@@ -785,7 +785,7 @@ ZEND_FRAMELESS_FUNCTION(tokencalc_truncate, 2)
 	bool scale_null = true;
 	uint32_t scale;
 
-	TC_FLF_PARAM_OPERAND(1, &a, false)
+	TC_FLF_PARAM_OPERAND(1, &a, false, false)
 	Z_FLF_PARAM_LONG_OR_NULL(2, scale_null, scale_arg)
 	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 2) == SUCCESS) {
 		tokencalc_truncate_do(return_value, &a, scale);
@@ -797,8 +797,8 @@ ZEND_FRAMELESS_FUNCTION(tokencalc_cmp, 2)
 {
 	php_tokencalc_operand a, b;
 
-	TC_FLF_PARAM_OPERAND(1, &a, php_tokencalc_pair_short(arg1, arg2))
-	TC_FLF_PARAM_OPERAND(2, &b, php_tokencalc_pair_short(arg1, arg2))
+	TC_FLF_PARAM_OPERAND(1, &a, php_tokencalc_pair_short(arg1, arg2), false)
+	TC_FLF_PARAM_OPERAND(2, &b, php_tokencalc_pair_short(arg1, arg2), false)
 	RETVAL_LONG(tokencalc_cmp_do(&a, &b));
 flf_clean:;
 }

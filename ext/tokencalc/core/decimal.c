@@ -884,13 +884,11 @@ static tc_status store_u128(tc_dec *r, tc_u128 c, bool neg, uint32_t scale)
 	return store(r, l, aligned ? 5 : 6, frac, scale, neg);
 }
 
-bool tc_dec_mul_parts(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
+/* tc_dec_mul_parts() past the 64-bit product (which the callers have ruled out). */
+static bool mul_parts_wide(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
 {
-	uint64_t m = (uint64_t) a->scale + b->scale, small;
+	uint64_t m = (uint64_t) a->scale + b->scale;
 	uint32_t s = m < scale ? (uint32_t) m : scale;
-	if (!a->is_big && !b->is_big && !__builtin_mul_overflow(a->small, b->small, &small)) {
-		return false;   /* a product in 64 bits: tc_dec_mul() is quicker */
-	}
 	if (s > TC_U64_DIGITS || m - s > 2 * TC_U64_DIGITS || coef_digits(a) + coef_digits(b) > 2 * TC_U64_DIGITS) {
 		return false;
 	}
@@ -906,6 +904,15 @@ bool tc_dec_mul_parts(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_
 	tc_u128 whole = divrem_pow10_u128(p, s, &frac);
 	parts_set(r, whole, frac, s, a->neg != b->neg && p != 0);
 	return true;
+}
+
+bool tc_dec_mul_parts(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
+{
+	uint64_t small;
+	if (!a->is_big && !b->is_big && !__builtin_mul_overflow(a->small, b->small, &small)) {
+		return false;   /* a product in 64 bits: tc_dec_mul() is quicker */
+	}
+	return mul_parts_wide(r, a, b, scale);
 }
 #else
 bool tc_dec_mul_parts(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
@@ -1033,21 +1040,49 @@ static tc_status mul_limbs(uint32_t *out, const uint32_t *a, uint32_t na, const 
 
 static TC_NOINLINE tc_status mul_wide(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t s, bool neg);
 
-tc_status tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
+/* The usual case of tc_dec_mul(): both coefficients and their product in 64 bits. m: a's scale plus b's, s: the result's. */
+static inline bool mul_small(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t m, uint32_t s)
+{
+	uint64_t mag;
+	if (a->is_big || b->is_big || __builtin_mul_overflow(a->small, b->small, &mag)) {
+		return false;
+	}
+	set_small(r, div_pow10_u64(mag, m - s), a->neg != b->neg, s);
+	return true;
+}
+
+static inline uint32_t mul_scale(const tc_dec *a, const tc_dec *b)
 {
 	uint64_t m64 = (uint64_t) a->scale + b->scale;
-	uint32_t m = m64 > TC_SCALE_EXACT - 1 ? TC_SCALE_EXACT - 1 : (uint32_t) m64;
-	uint32_t s = min_u32(scale, m);
-	bool neg = a->neg != b->neg;
+	return m64 > TC_SCALE_EXACT - 1 ? TC_SCALE_EXACT - 1 : (uint32_t) m64;
+}
 
-	if (!a->is_big && !b->is_big) {
-		uint64_t mag;
-		if (!__builtin_mul_overflow(a->small, b->small, &mag)) {
-			set_small(r, div_pow10_u64(mag, m - s), neg, s);
-			return TC_OK;
-		}
+tc_status tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
+{
+	uint32_t m = mul_scale(a, b), s = min_u32(scale, m);
+	if (mul_small(r, a, b, m, s)) {
+		return TC_OK;
 	}
-	return mul_wide(r, a, b, s, neg);
+	return mul_wide(r, a, b, s, a->neg != b->neg);
+}
+
+tc_status tc_dec_mul_either(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_dec *a, const tc_dec *b,
+		uint32_t scale)
+{
+	uint32_t m = mul_scale(a, b), s = min_u32(scale, m);
+	*split = false;
+	if (mul_small(r, a, b, m, s)) {
+		return TC_OK;
+	}
+#ifdef TC_HAVE_U128
+	if (mul_parts_wide(parts, a, b, scale)) {
+		*split = true;
+		return TC_OK;
+	}
+#else
+	(void) parts;
+#endif
+	return mul_wide(r, a, b, s, a->neg != b->neg);
 }
 
 /* The rest of tc_dec_mul(), out of line (its scratch frame stays off the machine-word path above); s is the result's scale. */

@@ -294,6 +294,12 @@ typedef struct tc_dec_parts {
  * tc_dec_mul(). Only where the compiler has 128-bit integers; elsewhere always false.
  */
 bool tc_dec_mul_parts(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
+/*
+ * r = a * b as tc_dec_mul() does, except that a result tc_dec_mul_parts() takes goes to *parts
+ * instead (then *split is true and r is unchanged): the binding's one call for both.
+ */
+tc_status tc_dec_mul_either(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_dec *a, const tc_dec *b,
+		uint32_t scale);
 /* The exact length tc_dec_parts_print() writes (no NUL). */
 size_t tc_dec_parts_len(const tc_dec_parts *r);
 /* Writes r as [-]INT[.FRAC] in exactly len = tc_dec_parts_len(r) bytes at out (no NUL). */

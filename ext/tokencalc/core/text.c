@@ -33,12 +33,22 @@ static inline uint32_t nondigit_bits16(const char *s)
 }
 
 /*
- * Bit i set for each s[i], i < len, that is not an ASCII digit; 16 <= len <= 64. Four loads at
+ * Bit i set for each s[i], i < len, that is not an ASCII digit; 8 <= len <= 64. Four loads at
  * most, the last one ending at s + len, so no byte is read twice one at a time and none outside
  * the string.
  */
 static inline uint64_t nondigit_bits(const char *s, size_t len)
 {
+	if (len < 16) {
+		/* the first 8 bytes and the last 8, overlapping, as one block */
+		uint64_t x0, x1;
+		memcpy(&x0, s, 8);
+		memcpy(&x1, s + len - 8, 8);
+		const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+		__m128i d = _mm_sub_epi8(_mm_set_epi64x((long long) x1, (long long) x0), zero);
+		uint32_t b = (uint32_t) _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(d, nine), nine)) ^ 0xFFFFu;
+		return (uint64_t) (b & 0xFFu) | (uint64_t) (b >> 8) << (len - 8);
+	}
 	uint64_t bits = 0;
 	size_t i = 0;
 	for (; i + 16 < len; i += 16) {
@@ -57,12 +67,13 @@ tc_status tc_text_parse(tc_text *t, const char *s, size_t len, size_t max_digits
 		return TC_ERR_TOO_LONG;
 	}
 #ifdef TC_TEXT_MASK
-	if (len >= 16 && len <= 64) {
+	if (len >= 8 && len <= 64) {
 		/*
 		 * Every byte classified at once: besides a sign in front, one non-digit at most, the point.
 		 * Against scanning the two runs (whose tails went byte by byte), on the 28-digit operands of
 		 * benchmarks/widths.php: 86 instructions a parse instead of 115 (callgrind), two parses in
-		 * 6.2 ns instead of 9.8 (C loop, best of 41 rounds).
+		 * 6.2 ns instead of 9.8 (C loop, best of 41 rounds); at 14 and 16 characters (the 20-digit
+		 * cell's second operand, the 15-digit cell's first), 5.6 ns instead of 8.3.
 		 */
 		uint64_t bad = nondigit_bits(s, len);
 		size_t lead = 0;
