@@ -884,35 +884,43 @@ static tc_status store_u128(tc_dec *r, tc_u128 c, bool neg, uint32_t scale)
 	return store(r, l, aligned ? 5 : 6, frac, scale, neg);
 }
 
-/* tc_dec_mul_parts() past the 64-bit product (which the callers have ruled out). */
-static bool mul_parts_wide(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
+/*
+ * r = a * b with its last cut digits cut and split at s <= 19 places, for an exact product of at
+ * most 38 digits (coefficients multiplied in 128 bits, then divided through inverted powers of ten).
+ */
+static void mul_parts_of(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t cut, uint32_t s, bool neg)
 {
-	uint64_t m = (uint64_t) a->scale + b->scale;
-	uint32_t s = m < scale ? (uint32_t) m : scale;
-	if (s > TC_U64_DIGITS || m - s > 2 * TC_U64_DIGITS || coef_digits(a) + coef_digits(b) > 2 * TC_U64_DIGITS) {
-		return false;
-	}
-	/* the exact product, its last m - s digits cut, then split at the point */
+	TC_ASSERT(coef_digits(a) + coef_digits(b) <= 2 * TC_U64_DIGITS && s <= TC_U64_DIGITS
+		&& cut <= 2 * TC_U64_DIGITS);
 	tc_u128 p = coef_u128(a) * coef_u128(b);
 	uint64_t rem, frac;
-	uint32_t cut = (uint32_t) (m - s);
 	if (cut > TC_U64_DIGITS) {
 		p = divrem_pow10_u128(p, TC_U64_DIGITS, &rem);
 		cut -= TC_U64_DIGITS;
 	}
 	p = divrem_pow10_u128(p, cut, &rem);
 	tc_u128 whole = divrem_pow10_u128(p, s, &frac);
-	parts_set(r, whole, frac, s, a->neg != b->neg && p != 0);
-	return true;
+	parts_set(r, whole, frac, s, neg && p != 0);
+}
+
+/* Whether mul_parts_of() takes a product of dab digits, cut digits cut and s places. */
+static inline bool mul_parts_fit(uint64_t dab, uint64_t cut, uint32_t s)
+{
+	return dab <= 2 * TC_U64_DIGITS && s <= TC_U64_DIGITS && cut <= 2 * TC_U64_DIGITS;
 }
 
 bool tc_dec_mul_parts(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
 {
-	uint64_t small;
+	uint64_t small, m = (uint64_t) a->scale + b->scale;
+	uint32_t s = m < scale ? (uint32_t) m : scale;
 	if (!a->is_big && !b->is_big && !__builtin_mul_overflow(a->small, b->small, &small)) {
 		return false;   /* a product in 64 bits: tc_dec_mul() is quicker */
 	}
-	return mul_parts_wide(r, a, b, scale);
+	if (!mul_parts_fit(coef_digits(a) + coef_digits(b), m - s, s)) {
+		return false;
+	}
+	mul_parts_of(r, a, b, (uint32_t) (m - s), s, a->neg != b->neg);
+	return true;
 }
 #else
 bool tc_dec_mul_parts(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
@@ -1038,7 +1046,8 @@ static tc_status mul_limbs(uint32_t *out, const uint32_t *a, uint32_t na, const 
 	return TC_OK;
 }
 
-static TC_NOINLINE tc_status mul_wide(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t s, bool neg);
+static TC_NOINLINE tc_status mul_wide(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_dec *a,
+		const tc_dec *b, uint32_t s, bool neg);
 
 /* The usual case of tc_dec_mul(): both coefficients and their product in 64 bits. m: a's scale plus b's, s: the result's. */
 static inline bool mul_small(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t m, uint32_t s)
@@ -1063,7 +1072,7 @@ tc_status tc_dec_mul(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 	if (mul_small(r, a, b, m, s)) {
 		return TC_OK;
 	}
-	return mul_wide(r, a, b, s, a->neg != b->neg);
+	return mul_wide(r, NULL, NULL, a, b, s, a->neg != b->neg);
 }
 
 tc_status tc_dec_mul_either(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_dec *a, const tc_dec *b,
@@ -1074,24 +1083,25 @@ tc_status tc_dec_mul_either(tc_dec *r, tc_dec_parts *parts, bool *split, const t
 	if (mul_small(r, a, b, m, s)) {
 		return TC_OK;
 	}
-#ifdef TC_HAVE_U128
-	if (mul_parts_wide(parts, a, b, scale)) {
-		*split = true;
-		return TC_OK;
-	}
-#else
-	(void) parts;
-#endif
-	return mul_wide(r, a, b, s, a->neg != b->neg);
+	return mul_wide(r, parts, split, a, b, s, a->neg != b->neg);
 }
 
-/* The rest of tc_dec_mul(), out of line (its scratch frame stays off the machine-word path above); s is the result's scale. */
-static TC_NOINLINE tc_status mul_wide(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t s, bool neg)
+/*
+ * The rest of tc_dec_mul(), out of line (its scratch frame stays off the machine-word path above);
+ * s is the result's scale. With parts, a result mul_parts_of() takes goes there (*split set).
+ */
+static TC_NOINLINE tc_status mul_wide(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_dec *a,
+		const tc_dec *b, uint32_t s, bool neg)
 {
 #ifdef TC_HAVE_U128
 	{
-		/* The product in 128 bits when it has at most 38 digits, and the result aligned on its limbs too. */
 		uint64_t dab = coef_digits(a) + coef_digits(b), cut = (uint64_t) a->scale + b->scale - s;
+		if (parts != NULL && mul_parts_fit(dab, cut, s)) {
+			mul_parts_of(parts, a, b, (uint32_t) cut, s, neg);
+			*split = true;
+			return TC_OK;
+		}
+		/* The product in 128 bits when it has at most 38 digits, and the result aligned on its limbs too. */
 		if (dab <= 2 * TC_U64_DIGITS
 				&& dab - (cut < dab ? cut : dab) + (frac_limbs(s) * TC_BASE_DIGITS - s) <= 2 * TC_U64_DIGITS) {
 			tc_u128 p = coef_u128(a) * coef_u128(b);
@@ -1101,6 +1111,9 @@ static TC_NOINLINE tc_status mul_wide(tc_dec *r, const tc_dec *a, const tc_dec *
 			return store_u128(r, p, neg, s);
 		}
 	}
+#else
+	(void) parts;
+	(void) split;
 #endif
 	uint32_t ta[4], tb[4];
 	view va = view_of(a, ta), vb = view_of(b, tb);
