@@ -127,6 +127,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			uint64_t natural = sca > scb ? sca - scb : 0;
 			want_scale = places < 0 ? S : min_u64(S, max_u64(natural, (uint64_t) places));
 		}
+		tc_dec_init(&either);
+		either_st = tc_dec_div_either(&either, &parts, &parts_ok, &a, &b, S);
+		either_ran = !want_div0;
+		if (want_div0 && (either_st != TC_ERR_DIV0 || parts_ok)) {
+			REF_FAIL("div_either by zero returned %d", either_st);
+		}
+		if (want_div0) {
+			tc_dec_clear(&either);
+		}
 		st = tc_dec_div(out, &a, &b, S);
 		break;
 	case OP_TRUNCATE:
@@ -190,14 +199,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				pbuf[plen] = '\0';
 			} else {
 				if (either_st != TC_OK) {
-					REF_FAIL("mul_either returned status %d", either_st);
+					REF_FAIL("%s_either returned status %d", op_names[op], either_st);
 				}
-				check_invariants(&either, "mul_either");
+				check_invariants(&either, op == OP_MUL ? "mul_either" : "div_either");
 				pbuf = print_dec(&either);
 			}
 			if (strcmp(want, pbuf) != 0) {
-				REF_FAIL("mul_either([%.*s], [%.*s], scale %u%s)\n  expected [%s]\n  got      [%s]",
-					(int) al, as, (int) bl, bs, S, parts_ok ? ", split" : "", want, pbuf);
+				REF_FAIL("%s_either([%.*s], [%.*s], scale %u%s)\n  expected [%s]\n  got      [%s]",
+					op_names[op], (int) al, as, (int) bl, bs, S, parts_ok ? ", split" : "", want, pbuf);
 			}
 			free(pbuf);
 			tc_dec_clear(&either);

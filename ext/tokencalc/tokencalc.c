@@ -570,22 +570,23 @@ static zend_always_inline void tokencalc_muldiv_do(zval *return_value, tc_dec *a
 	tc_dec_stack sr;
 	tc_dec r;
 
+	/* a result past 64 bits of up to 38 digits may come split at its point: then it is printed once */
+	tc_dec_parts parts;
+	bool split;
+
 	tc_dec_init_stack(&r, &sr);
 	if (!div) {
-		/* a product past 64 bits and up to 38 digits comes split at its point, and is printed once */
-		tc_dec_parts parts;
-		bool split;
 		tc_dec_mul_either(&r, &parts, &split, a, b, scale);
-		if (split) {
-			size_t len = tc_dec_parts_len(&parts);
-			zend_string *s = zend_string_alloc(len, 0);
-			tc_dec_parts_print(&parts, ZSTR_VAL(s), len);
-			ZSTR_VAL(s)[len] = '\0';
-			RETVAL_NEW_STR(s);
-			goto cleanup;
-		}
-	} else if (tc_dec_div(&r, a, b, scale) == TC_ERR_DIV0) {
+	} else if (tc_dec_div_either(&r, &parts, &split, a, b, scale) == TC_ERR_DIV0) {
 		zend_throw_exception_ex(zend_ce_division_by_zero_error, 0, "Division by zero");
+		goto cleanup;
+	}
+	if (split) {
+		size_t len = tc_dec_parts_len(&parts);
+		zend_string *s = zend_string_alloc(len, 0);
+		tc_dec_parts_print(&parts, ZSTR_VAL(s), len);
+		ZSTR_VAL(s)[len] = '\0';
+		RETVAL_NEW_STR(s);
 		goto cleanup;
 	}
 	RETVAL_NEW_STR(php_tokencalc_dec_to_str(&r));

@@ -909,6 +909,22 @@ static inline bool mul_parts_fit(uint64_t dab, uint64_t cut, uint32_t s)
 	return dab <= 2 * TC_U64_DIGITS && s <= TC_U64_DIGITS && cut <= 2 * TC_U64_DIGITS;
 }
 
+/*
+ * store_u128(), or with parts, a c past 64 bits at up to 19 places split at its point there
+ * instead (*split set): the quotient of div_bin() is printed once, not laid out in limbs first.
+ */
+static tc_status store_or_split(tc_dec *r, tc_dec_parts *parts, bool *split, tc_u128 c, bool neg, uint32_t scale)
+{
+	if (parts != NULL && (c >> 64) != 0 && scale <= TC_U64_DIGITS) {
+		uint64_t frac;
+		tc_u128 whole = divrem_pow10_u128(c, scale, &frac);
+		parts_set(parts, whole, frac, scale, neg);
+		*split = true;
+		return TC_OK;
+	}
+	return store_u128(r, c, neg, scale);
+}
+
 bool tc_dec_mul_parts(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
 {
 	uint64_t small, m = (uint64_t) a->scale + b->scale;
@@ -1589,7 +1605,8 @@ static void div_words(mp_limb_t *q, mp_limb_t *n, uint32_t nw, mp_limb_t *d, uin
  * |a / b| truncated to `scale` places through binary words, when both sides fit TC_DIV_BIN_WORDS
  * words and the quotient fits 38 digits, its status in *st. False when it does not apply (r untouched).
  */
-static bool div_bin(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale, bool neg, tc_status *st)
+static bool div_bin(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_dec *a, const tc_dec *b, uint32_t scale,
+		bool neg, tc_status *st)
 {
 	/* |a / b| * 10^scale = LA * 10^e / LB for the limb integers, e = 8 fb + scale - 8 fa */
 	uint32_t ta[4], tb[4];
@@ -1621,7 +1638,7 @@ static bool div_bin(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale,
 		quo = q[0] | (qw > 1 ? (tc_u128) q[1] << 64 : 0);
 	}
 	if (!rem_zero) {
-		*st = store_u128(r, quo, neg, scale);
+		*st = store_or_split(r, parts, split, quo, neg, scale);
 		return true;
 	}
 	/* Exact (quo > 0: a is not zero): the fewest places, down to the natural scale. */
@@ -1639,14 +1656,16 @@ static bool div_bin(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale,
 		quo = q64;
 	}
 	uint32_t s = div_result_scale(a->scale, b->scale, scale, scale - tz);
-	*st = store_u128(r, quo * pow10_u128(s - (scale - tz)), neg, s);
+	*st = store_or_split(r, parts, split, quo * pow10_u128(s - (scale - tz)), neg, s);
 	return true;
 }
 #endif
 
 static TC_NOINLINE tc_status div_wide(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale, bool neg);
 
-tc_status tc_dec_div(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
+/* tc_dec_div(), and with parts tc_dec_div_either(). */
+static inline tc_status div_impl(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_dec *a, const tc_dec *b,
+		uint32_t scale)
 {
 	bool neg = a->neg != b->neg;
 
@@ -1665,11 +1684,26 @@ tc_status tc_dec_div(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 #endif
 #ifdef TC_HAVE_DIV_BIN
 	tc_status st;
-	if (div_bin(r, a, b, scale, neg, &st)) {
+	if (div_bin(r, parts, split, a, b, scale, neg, &st)) {
 		return st;
 	}
+#else
+	(void) parts;
+	(void) split;
 #endif
 	return div_wide(r, a, b, scale, neg);
+}
+
+tc_status tc_dec_div(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
+{
+	return div_impl(r, NULL, NULL, a, b, scale);
+}
+
+tc_status tc_dec_div_either(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_dec *a, const tc_dec *b,
+		uint32_t scale)
+{
+	*split = false;
+	return div_impl(r, parts, split, a, b, scale);
 }
 
 /*

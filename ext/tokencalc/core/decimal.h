@@ -300,6 +300,10 @@ bool tc_dec_mul_parts(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_
  */
 tc_status tc_dec_mul_either(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_dec *a, const tc_dec *b,
 		uint32_t scale);
+/* r = a / b as tc_dec_div() does, except that a quotient past 64 bits of at most 38 digits and 19
+ * places goes to *parts instead (*split true, r unchanged). */
+tc_status tc_dec_div_either(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_dec *a, const tc_dec *b,
+		uint32_t scale);
 /* The exact length tc_dec_parts_print() writes (no NUL). */
 size_t tc_dec_parts_len(const tc_dec_parts *r);
 /* Writes r as [-]INT[.FRAC] in exactly len = tc_dec_parts_len(r) bytes at out (no NUL). */
