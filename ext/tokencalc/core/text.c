@@ -236,7 +236,7 @@ size_t tc_text_addsub_size(const tc_text *a, const tc_text *b, uint32_t scale)
 /* dst[0..n) = '0' (short runs as copy_run). */
 static inline void zero_run(char *dst, size_t n)
 {
-	static const char zeros[32] = "00000000000000000000000000000000";
+	static const char zeros[] = "00000000000000000000000000000000";   /* 32 and a NUL */
 	if (n > 32) {
 		memset(dst, '0', n);
 		return;
