@@ -120,9 +120,8 @@ void php_tokencalc_operand_to_text(php_tokencalc_operand *op);
 
 /*
  * Reads a string|int operand, a word at up to 21 characters when pair_short, a string always as
- * text when text_only (beside an operand that is text already, a word would be turned back into
- * text: PHP 8.4, benchmarks/widths.php quick, 20 digits: add 1.38x -> see the commit): throws the
- * argument's TypeError/ValueError and returns FAILURE.
+ * text when text_only (add and sub beside an operand that is text already: a word there would be
+ * turned back into text): throws the argument's TypeError/ValueError and returns FAILURE.
  */
 static zend_always_inline zend_result php_tokencalc_operand_read(php_tokencalc_operand *op, zval *arg,
 		uint32_t arg_num, bool pair_short, bool text_only)
@@ -175,6 +174,8 @@ static zend_always_inline zend_result php_tokencalc_scale_arg(uint32_t *scale, z
 
 /* A new PHP string holding d printed (the core writes straight into it). */
 zend_string *php_tokencalc_dec_to_str(const tc_dec *d);
+/* A split result (tc_dec_mul_either, tc_dec_div_either) as a new string, written once. */
+zend_string *php_tokencalc_parts_to_str(const tc_dec_parts *p);
 
 /*
  * memory_limit on an engine that delays its error (ZEND_HAS_OOM(): the error of an allocation that

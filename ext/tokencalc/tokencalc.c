@@ -410,6 +410,16 @@ zend_string *php_tokencalc_dec_to_str(const tc_dec *d)
 	return s;
 }
 
+zend_string *php_tokencalc_parts_to_str(const tc_dec_parts *p)
+{
+	size_t len = tc_dec_parts_len(p);
+	zend_string *s = zend_string_alloc(len, 0);
+
+	tc_dec_parts_print(p, ZSTR_VAL(s), len);
+	ZSTR_VAL(s)[len] = '\0';
+	return s;
+}
+
 zend_result php_tokencalc_iterate(zval *iterable, uint32_t arg_num, php_tokencalc_iter_cb cb, void *ctx)
 {
 	if (Z_TYPE_P(iterable) == IS_ARRAY) {
@@ -581,15 +591,7 @@ static zend_always_inline void tokencalc_muldiv_do(zval *return_value, tc_dec *a
 		zend_throw_exception_ex(zend_ce_division_by_zero_error, 0, "Division by zero");
 		goto cleanup;
 	}
-	if (split) {
-		size_t len = tc_dec_parts_len(&parts);
-		zend_string *s = zend_string_alloc(len, 0);
-		tc_dec_parts_print(&parts, ZSTR_VAL(s), len);
-		ZSTR_VAL(s)[len] = '\0';
-		RETVAL_NEW_STR(s);
-		goto cleanup;
-	}
-	RETVAL_NEW_STR(php_tokencalc_dec_to_str(&r));
+	RETVAL_NEW_STR(split ? php_tokencalc_parts_to_str(&parts) : php_tokencalc_dec_to_str(&r));
 cleanup:
 	tc_dec_clear(&r);
 }
@@ -711,8 +713,9 @@ PHP_FUNCTION(tokencalc_cmp)
 	ZEND_FRAMELESS_FUNCTION(name, 2) \
 	{ \
 		php_tokencalc_operand a, b; \
-		TC_FLF_PARAM_OPERAND(1, &a, php_tokencalc_pair_short(arg1, arg2), !php_tokencalc_pair_short(arg1, arg2)) \
-		TC_FLF_PARAM_OPERAND(2, &b, php_tokencalc_pair_short(arg1, arg2), a.is_text) \
+		bool pair_short = php_tokencalc_pair_short(arg1, arg2); \
+		TC_FLF_PARAM_OPERAND(1, &a, pair_short, !pair_short) \
+		TC_FLF_PARAM_OPERAND(2, &b, pair_short, a.is_text) \
 		tokencalc_addsub_do(return_value, &a, &b, (uint32_t) TOKENCALC_G(scale), sub); \
 	flf_clean:; \
 	} \
@@ -722,8 +725,9 @@ PHP_FUNCTION(tokencalc_cmp)
 		zend_long scale_arg = 0; \
 		bool scale_null = true; \
 		uint32_t scale; \
-		TC_FLF_PARAM_OPERAND(1, &a, php_tokencalc_pair_short(arg1, arg2), !php_tokencalc_pair_short(arg1, arg2)) \
-		TC_FLF_PARAM_OPERAND(2, &b, php_tokencalc_pair_short(arg1, arg2), a.is_text) \
+		bool pair_short = php_tokencalc_pair_short(arg1, arg2); \
+		TC_FLF_PARAM_OPERAND(1, &a, pair_short, !pair_short) \
+		TC_FLF_PARAM_OPERAND(2, &b, pair_short, a.is_text) \
 		Z_FLF_PARAM_LONG_OR_NULL(3, scale_null, scale_arg) \
 		if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 3) == SUCCESS) { \
 			tokencalc_addsub_do(return_value, &a, &b, scale, sub); \

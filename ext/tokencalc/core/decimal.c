@@ -924,29 +924,6 @@ static tc_status store_or_split(tc_dec *r, tc_dec_parts *parts, bool *split, tc_
 	}
 	return store_u128(r, c, neg, scale);
 }
-
-bool tc_dec_mul_parts(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
-{
-	uint64_t small, m = (uint64_t) a->scale + b->scale;
-	uint32_t s = m < scale ? (uint32_t) m : scale;
-	if (!a->is_big && !b->is_big && !__builtin_mul_overflow(a->small, b->small, &small)) {
-		return false;   /* a product in 64 bits: tc_dec_mul() is quicker */
-	}
-	if (!mul_parts_fit(coef_digits(a) + coef_digits(b), m - s, s)) {
-		return false;
-	}
-	mul_parts_of(r, a, b, (uint32_t) (m - s), s, a->neg != b->neg);
-	return true;
-}
-#else
-bool tc_dec_mul_parts(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
-{
-	(void) r;
-	(void) a;
-	(void) b;
-	(void) scale;
-	return false;
-}
 #endif
 
 size_t tc_dec_parts_len(const tc_dec_parts *r)

@@ -289,14 +289,9 @@ typedef struct tc_dec_parts {
 } tc_dec_parts;
 
 /*
- * r = a * b truncated as tc_dec_mul() does, when the exact product needs more than 64 bits, has
- * at most 38 digits, and the result at most 19 places; false otherwise (r unset): then use
- * tc_dec_mul(). Only where the compiler has 128-bit integers; elsewhere always false.
- */
-bool tc_dec_mul_parts(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
-/*
- * r = a * b as tc_dec_mul() does, except that a result tc_dec_mul_parts() takes goes to *parts
- * instead (then *split is true and r is unchanged): the binding's one call for both.
+ * r = a * b as tc_dec_mul() does, except that a product past 64 bits of at most 38 digits, with at
+ * most 19 places in the result, goes to *parts instead (then *split is true and r is unchanged;
+ * never where the compiler has no 128-bit integers): the binding's one call for both.
  */
 tc_status tc_dec_mul_either(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_dec *a, const tc_dec *b,
 		uint32_t scale);
