@@ -322,43 +322,38 @@ static zend_result mint_read_row_cb(zval *key, zval *value, void *opaque)
 #define MINT_KEYS_WINDOW 4096   /* rows between two looks at how many ids were other strings than their keys */
 #define MINT_PREFETCH_MIN 4096  /* fewer rows than this stay in the caches anyway */
 
+#define MINT_RING 32             /* ids peeked ahead, kept for the nearer stages: a power of two >= 3 * MINT_AHEAD */
+
 /*
- * The id of a row that looks like [id, gems] (a packed array with both elements), or NULL. Only a slot
- * below nNumUsed is ever read: past it a packed array's memory may be anything, and a hint that took
+ * The id string of a row that looks like [id, gems] (a packed array with both elements), or NULL. Only a
+ * slot below nNumUsed is ever read: past it a packed array's memory may be anything, and a hint that took
  * a string from there would hash (write to) whatever it points at.
  */
-static zend_always_inline const zval *mint_peek_id(const zval *row)
+static zend_always_inline zend_string *mint_peek_id(const zval *row)
 {
+	const zval *id;
+
 	if (Z_TYPE_P(row) != IS_ARRAY || !HT_IS_PACKED(Z_ARRVAL_P(row)) || Z_ARRVAL_P(row)->nNumUsed < 2) {
 		return NULL;
 	}
-	return &Z_ARRVAL_P(row)->arPacked[0];
-}
-
-/*
- * The slot of ids (a hash) that an id string hashes to, or NULL. With hash, a string fresh from a
- * query gets its hash computed here, rows ahead (the lookup would compute it anyway, and every hash
- * lookup keeps it in the string); without, NULL while its hash is unknown.
- */
-static zend_always_inline const uint32_t *mint_peek_slot(HashTable *ids, const zval *id, bool hash)
-{
-	if (id == NULL || Z_TYPE_P(id) != IS_STRING || (!hash && ZSTR_H(Z_STR_P(id)) == 0)) {
-		return NULL;
-	}
-	ZEND_ASSERT(!HT_IS_PACKED(ids) && !(HT_FLAGS(ids) & HASH_FLAG_UNINITIALIZED));
-	return &HT_HASH(ids, (uint32_t) zend_string_hash_val(Z_STR_P(id)) | ids->nTableMask);
+	id = &Z_ARRVAL_P(row)->arPacked[0];
+	return Z_TYPE_P(id) == IS_STRING ? Z_STR_P(id) : NULL;
 }
 
 /*
  * ids is not const here: PHP 8.6's HT_HASH_TO_BUCKET drops the qualifier (a warning there).
- * The hints for the rows ahead of base[0] (all of base[0..MINT_STAGES * MINT_AHEAD] exist), a stage
- * every MINT_AHEAD rows: the row's HashTable, its elements, the id string, the id's hash and slot in
- * ids, the slot's bucket and, with keys, half a stage later the bucket's key string.
+ * The hints for the rows ahead of row i = base[0] (all of base[0..MINT_STAGES * MINT_AHEAD] exist), a
+ * stage every MINT_AHEAD rows: the row's HashTable, its elements, the id string, the id's hash and slot
+ * in ids, the slot's bucket and, with keys, half a stage later the bucket's key string. A row's id is
+ * peeked once, at the third stage, and kept in ring (by row number) for the nearer ones. Only ids'
+ * current table is ever read: a hash computed rows ahead finds its slot again in the table of the
+ * moment, which may have grown since.
  */
-static zend_always_inline void mint_prefetch(HashTable *ids, bool hashed, bool keys, const zval *base)
+static zend_always_inline void mint_prefetch(HashTable *ids, bool hashed, bool keys, const zval *base,
+		uint32_t i, zend_string **ring)
 {
-	const zval *id;
-	const uint32_t *slot;
+	zend_string *id;
+	uint32_t idx;
 
 	if (Z_TYPE(base[5 * MINT_AHEAD]) == IS_ARRAY) {
 		MINT_PREFETCH(Z_ARR(base[5 * MINT_AHEAD]));
@@ -366,22 +361,27 @@ static zend_always_inline void mint_prefetch(HashTable *ids, bool hashed, bool k
 	if (Z_TYPE(base[4 * MINT_AHEAD]) == IS_ARRAY) {
 		MINT_PREFETCH(Z_ARR(base[4 * MINT_AHEAD])->arPacked);
 	}
-	if ((id = mint_peek_id(&base[3 * MINT_AHEAD])) != NULL && Z_TYPE_P(id) == IS_STRING) {
-		MINT_PREFETCH(Z_STR_P(id));
+	id = mint_peek_id(&base[3 * MINT_AHEAD]);
+	ring[(i + 3 * MINT_AHEAD) & (MINT_RING - 1)] = id;
+	if (id != NULL) {
+		MINT_PREFETCH(id);
 	}
 	if (!hashed) {
 		return;
 	}
-	if ((slot = mint_peek_slot(ids, mint_peek_id(&base[2 * MINT_AHEAD]), true)) != NULL) {
-		MINT_PREFETCH(slot);
+	ZEND_ASSERT(!HT_IS_PACKED(ids) && !(HT_FLAGS(ids) & HASH_FLAG_UNINITIALIZED));
+	/* a string fresh from a query gets its hash here (the lookup would compute it anyway, and keeps it) */
+	if ((id = ring[(i + 2 * MINT_AHEAD) & (MINT_RING - 1)]) != NULL) {
+		MINT_PREFETCH(&HT_HASH(ids, (uint32_t) zend_string_hash_val(id) | ids->nTableMask));
 	}
-	if ((slot = mint_peek_slot(ids, mint_peek_id(&base[MINT_AHEAD]), false)) != NULL && *slot != HT_INVALID_IDX) {
-		MINT_PREFETCH(HT_HASH_TO_BUCKET(ids, *slot));
+	if ((id = ring[(i + MINT_AHEAD) & (MINT_RING - 1)]) != NULL && ZSTR_H(id) != 0
+			&& (idx = HT_HASH(ids, (uint32_t) ZSTR_H(id) | ids->nTableMask)) != HT_INVALID_IDX) {
+		MINT_PREFETCH(HT_HASH_TO_BUCKET(ids, idx));
 	}
-	if (keys && (id = mint_peek_id(&base[MINT_AHEAD / 2])) != NULL
-			&& (slot = mint_peek_slot(ids, id, false)) != NULL && *slot != HT_INVALID_IDX) {
-		const Bucket *b = HT_HASH_TO_BUCKET(ids, *slot);
-		if (b->key != NULL && b->key != Z_STR_P(id)) {
+	if (keys && (id = ring[(i + MINT_AHEAD / 2) & (MINT_RING - 1)]) != NULL && ZSTR_H(id) != 0
+			&& (idx = HT_HASH(ids, (uint32_t) ZSTR_H(id) | ids->nTableMask)) != HT_INVALID_IDX) {
+		const Bucket *b = HT_HASH_TO_BUCKET(ids, idx);
+		if (b->key != NULL && b->key != id) {
 			MINT_PREFETCH(b->key);
 		}
 	}
@@ -393,8 +393,14 @@ static zend_result mint_read_packed_rows(php_tokencalc_mint_ids *t, HashTable *r
 	zval *base = rows->arPacked;
 	uint32_t n = rows->nNumUsed, i = 0;
 	bool keys = false;
+	zend_string *ring[MINT_RING];
 
 	ZEND_ASSERT(HT_IS_PACKED(rows) && n >= MINT_PREFETCH_MIN && n > MINT_STAGES * MINT_AHEAD);
+	ZEND_ASSERT(MINT_RING >= 3 * MINT_AHEAD && (MINT_RING & (MINT_RING - 1)) == 0);
+	/* the ids of the first rows, which no third stage peeks */
+	for (uint32_t j = 0; j < 3 * MINT_AHEAD; j++) {
+		ring[j] = mint_peek_id(&base[j]);
+	}
 	for (; i < n - MINT_STAGES * MINT_AHEAD; i++) {
 		/* ids' slots only once it is a hash (string ids: it is after the first row) */
 		bool hashed = (HT_FLAGS(&t->ids) & (HASH_FLAG_PACKED | HASH_FLAG_UNINITIALIZED)) == 0;
@@ -403,7 +409,7 @@ static zend_result mint_read_packed_rows(php_tokencalc_mint_ids *t, HashTable *r
 			keys = t->other_keys > MINT_KEYS_WINDOW / 2;
 			t->other_keys = 0;
 		}
-		mint_prefetch(&t->ids, hashed, keys, &base[i]);
+		mint_prefetch(&t->ids, hashed, keys, &base[i], i, ring);
 		if (EXPECTED(Z_TYPE(base[i]) != IS_UNDEF) && UNEXPECTED(mint_read_row(t, &base[i]) == FAILURE)) {
 			return FAILURE;
 		}
