@@ -801,9 +801,10 @@ flf_clean:;
 ZEND_FRAMELESS_FUNCTION(tokencalc_cmp, 2)
 {
 	php_tokencalc_operand a, b;
+	bool pair_short = php_tokencalc_pair_short(arg1, arg2);
 
-	TC_FLF_PARAM_OPERAND(1, &a, php_tokencalc_pair_short(arg1, arg2), false)
-	TC_FLF_PARAM_OPERAND(2, &b, php_tokencalc_pair_short(arg1, arg2), false)
+	TC_FLF_PARAM_OPERAND(1, &a, pair_short, false)
+	TC_FLF_PARAM_OPERAND(2, &b, pair_short, false)
 	RETVAL_LONG(tokencalc_cmp_do(&a, &b));
 flf_clean:;
 }

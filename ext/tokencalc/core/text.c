@@ -366,7 +366,6 @@ static size_t emit(char *out, bool neg, const char *ip, size_t il, const char *f
 	return (size_t) (p - out);
 }
 
-
 size_t tc_text_addsub(char *out, const tc_text *a, const tc_text *b, bool sub, uint32_t scale)
 {
 	bool bneg = b->neg != sub;
