@@ -54,6 +54,55 @@ static void check_text(int op, const char *as, size_t al, const char *bs, size_t
 	free(buf);
 }
 
+/*
+ * The string routes of mul and div (tc_text_mul_either / tc_text_div_either, the binding's call
+ * once an operand is past a machine word): the reference's result, split or not, or TC_ERR_DIV0.
+ */
+static void check_text_muldiv(int op, const char *as, size_t al, const char *bs, size_t bl, uint32_t S,
+		const char *want, bool want_div0)
+{
+	if (op != OP_MUL && op != OP_DIV) {
+		return;
+	}
+	tc_text ta, tb;
+	if (tc_text_parse(&ta, as, al, SIZE_MAX) != TC_OK || tc_text_parse(&tb, bs, bl, SIZE_MAX) != TC_OK) {
+		REF_FAIL("text parse refused [%.*s] or [%.*s]", (int) al, as, (int) bl, bs);
+	}
+	tc_dec r;
+	tc_dec_parts parts;
+	bool split = true;
+	tc_dec_init(&r);
+	tc_status st = op == OP_MUL ? tc_text_mul_either(&r, &parts, &split, &ta, &tb, S)
+		: tc_text_div_either(&r, &parts, &split, &ta, &tb, S);
+	if (want_div0) {
+		if (st != TC_ERR_DIV0 || split) {
+			REF_FAIL("text div([%.*s], [%.*s]) returned %d, expected TC_ERR_DIV0", (int) al, as, (int) bl, bs, st);
+		}
+		tc_dec_clear(&r);
+		return;
+	}
+	if (st != TC_OK) {
+		REF_FAIL("text %s returned status %d", op_names[op], st);
+	}
+	char *got;
+	if (split) {
+		/* exactly tc_dec_parts_len() bytes, malloc'd, so ASan sees any overrun */
+		size_t plen = tc_dec_parts_len(&parts);
+		got = malloc(plen + 1);
+		tc_dec_parts_print(&parts, got, plen);
+		got[plen] = '\0';
+	} else {
+		check_invariants(&r, op == OP_MUL ? "text mul" : "text div");
+		got = print_dec(&r);
+	}
+	if (strcmp(want, got) != 0) {
+		REF_FAIL("text %s([%.*s], [%.*s], scale %u%s)\n  expected [%s]\n  got      [%s]",
+			op_names[op], (int) al, as, (int) bl, bs, S, split ? ", split" : "", want, got);
+	}
+	free(got);
+	tc_dec_clear(&r);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 3) {
@@ -172,6 +221,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			REF_FAIL("text cmp([%.*s], [%.*s]) disagrees (expected %d)", (int) al, as, (int) bl, bs, want);
 		}
 	} else if (want_div0) {
+		check_text_muldiv(op, as, al, bs, bl, S, NULL, true);
 		if (st != TC_ERR_DIV0) {
 			REF_FAIL("div([%.*s], [%.*s]) returned %d, expected TC_ERR_DIV0", (int) al, as, (int) bl, bs, st);
 		}
@@ -189,6 +239,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				want, (unsigned long long) want_scale, got, out->scale);
 		}
 		check_text(op, as, al, bs, bl, S, want);
+		check_text_muldiv(op, as, al, bs, bl, S, want, false);
 		if (either_ran) {
 			char *pbuf;
 			if (parts_ok) {

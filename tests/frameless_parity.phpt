@@ -33,6 +33,13 @@ $cases = [
     ['tokencalc_mul', ['98765432.1234567890', '12345.6789'], fn() => tokencalc_mul('98765432.1234567890', '12345.6789')],
     ['tokencalc_mul', [$long, $long, 0], fn() => tokencalc_mul($long, $long, 0)],
     ['tokencalc_mul', [null, '1'], fn() => tokencalc_mul(null, '1')],
+    // past 21 characters: the string routes (a 256-bit product, a 128-bit quotient, an int as text)
+    ['tokencalc_mul', ['12345678901234.12345678901234', '-1234567890.123456789'], fn() => tokencalc_mul('12345678901234.12345678901234', '-1234567890.123456789')],
+    ['tokencalc_mul', ['12345678901234567890.123456789012345678', '1234567890123.123456789012'], fn() => tokencalc_mul('12345678901234567890.123456789012345678', '1234567890123.123456789012')],
+    ['tokencalc_mul', [7, '0.0000000000000000000001', 25], fn() => tokencalc_mul(7, '0.0000000000000000000001', 25)],
+    ['tokencalc_mul', ['1', '1234567890123456789012345x'], fn() => tokencalc_mul('1', '1234567890123456789012345x')],
+    ['tokencalc_div', ['12345678901234567890.123456789012345678', '1234567890123.123456789012'], fn() => tokencalc_div('12345678901234567890.123456789012345678', '1234567890123.123456789012')],
+    ['tokencalc_div', ['1', '-0.0000000000000000000000000'], fn() => tokencalc_div('1', '-0.0000000000000000000000000')],
     ['tokencalc_div', ['1', '3'], fn() => tokencalc_div('1', '3')],
     ['tokencalc_div', [$long, '-0.000'], fn() => tokencalc_div($long, '-0.000')],
     ['tokencalc_div', ['10', '4', 10001], fn() => tokencalc_div('10', '4', 10001)],
@@ -74,6 +81,12 @@ ValueError: tokencalc_sub(): Argument #1 ($a) must not be longer than 64 charact
 '1219326311415.9426750190'
 '15241578753238836750495351562566681945008382873153482703427'
 TypeError: tokencalc_mul(): Argument #1 ($a) must be of type string|int, null given
+'-15241578753238288067218.9301589825'
+'15241578753234721537898639354036.6639342910'
+'0.0000000000000000000007'
+ValueError: tokencalc_mul(): Argument #2 ($b) is not a valid decimal number
+'10000000.0000026999'
+DivisionByZeroError: Division by zero
 '0.3333333333'
 DivisionByZeroError: Division by zero
 ValueError: tokencalc_div(): Argument #3 ($scale) must be between 0 and 10000

@@ -128,11 +128,18 @@ static zend_always_inline zend_result php_tokencalc_operand_read(php_tokencalc_o
 {
 	op->src = arg;
 	if (!text_only && EXPECTED(Z_TYPE_P(arg) == IS_STRING)
-			&& EXPECTED(Z_STRLEN_P(arg) <= (pair_short ? TC_DEC_SHORT_LEN : TC_DEC_SHORT_LEN_19))
-			&& EXPECTED(Z_STRLEN_P(arg) <= (size_t) TOKENCALC_G(max_digits))
-			&& EXPECTED(tc_dec_parse_short_as(&op->dec, Z_STRVAL_P(arg), Z_STRLEN_P(arg), pair_short) == TC_OK)) {
-		op->is_text = false;
-		return SUCCESS;
+			&& EXPECTED(Z_STRLEN_P(arg) <= (size_t) TOKENCALC_G(max_digits))) {
+		/* up to 19 characters, at most 19 digits: the parser without its digit-count tests, inline */
+		if (EXPECTED(Z_STRLEN_P(arg) <= TC_DEC_SHORT_LEN_19)) {
+			if (EXPECTED(tc_dec_parse_short_as(&op->dec, Z_STRVAL_P(arg), Z_STRLEN_P(arg), false) == TC_OK)) {
+				op->is_text = false;
+				return SUCCESS;
+			}
+		} else if (pair_short && Z_STRLEN_P(arg) <= TC_DEC_SHORT_LEN
+				&& tc_dec_parse_short(&op->dec, Z_STRVAL_P(arg), Z_STRLEN_P(arg)) == TC_OK) {
+			op->is_text = false;
+			return SUCCESS;
+		}
 	}
 	return php_tokencalc_operand_read_slow(op, arg, arg_num);
 }
@@ -141,6 +148,29 @@ static zend_always_inline zend_result php_tokencalc_operand_read(php_tokencalc_o
 #define TC_Z_PARAM_OPERAND(dest, pair_short, text_only) \
 	Z_PARAM_PROLOGUE(0, 0); \
 	if (UNEXPECTED(php_tokencalc_operand_read(dest, _arg, _i, pair_short, text_only) == FAILURE)) { \
+		_error_code = ZPP_ERROR_FAILURE; \
+		break; \
+	}
+
+/*
+ * An operand of mul or div (op->dec given stack storage by the caller, and cleared by it after):
+ * when neither string is past 21 characters (pair_short), only op->dec, as
+ * php_tokencalc_zval_to_dec() reads it (a 20- or 21-digit one in limbs); else an operand as
+ * php_tokencalc_operand_read() gives it, a string as text (an int stays a word until then).
+ */
+static zend_always_inline zend_result php_tokencalc_muldiv_read(php_tokencalc_operand *op, zval *arg,
+		uint32_t arg_num, bool pair_short)
+{
+	if (pair_short) {
+		return php_tokencalc_zval_to_dec(&op->dec, arg, arg_num);
+	}
+	return php_tokencalc_operand_read(op, arg, arg_num, false, true);
+}
+
+/* Reads an operand of mul or div inside the fast ZPP block. */
+#define TC_Z_PARAM_MULDIV(dest, pair_short) \
+	Z_PARAM_PROLOGUE(0, 0); \
+	if (UNEXPECTED(php_tokencalc_muldiv_read(dest, _arg, _i, pair_short) == FAILURE)) { \
 		_error_code = ZPP_ERROR_FAILURE; \
 		break; \
 	}

@@ -574,25 +574,36 @@ static zend_always_inline zend_long tokencalc_cmp_do(php_tokencalc_operand *a, p
 	return tc_text_cmp(&a->text, &b->text);
 }
 
-static zend_always_inline void tokencalc_muldiv_do(zval *return_value, tc_dec *a, tc_dec *b, uint32_t scale,
-		bool div)
+/*
+ * Operands of up to 21 characters come as tc_decs and go to decimal.h's routes; past that both
+ * go as text to the core's string routes, which read the digits straight into binary.
+ */
+static zend_always_inline void tokencalc_muldiv_do(zval *return_value, php_tokencalc_operand *a,
+		php_tokencalc_operand *b, uint32_t scale, bool div, bool pair_short)
 {
 	tc_dec_stack sr;
 	tc_dec r;
+	tc_status st;
 
-	/* a result past 64 bits of up to 38 digits may come split at its point: then it is printed once */
+	/* a result past 64 bits may come split at its point: then it is printed once */
 	tc_dec_parts parts;
 	bool split;
 
 	tc_dec_init_stack(&r, &sr);
-	if (!div) {
-		tc_dec_mul_either(&r, &parts, &split, a, b, scale);
-	} else if (tc_dec_div_either(&r, &parts, &split, a, b, scale) == TC_ERR_DIV0) {
-		zend_throw_exception_ex(zend_ce_division_by_zero_error, 0, "Division by zero");
-		goto cleanup;
+	if (EXPECTED(pair_short)) {
+		st = div ? tc_dec_div_either(&r, &parts, &split, &a->dec, &b->dec, scale)
+			: tc_dec_mul_either(&r, &parts, &split, &a->dec, &b->dec, scale);
+	} else {
+		php_tokencalc_operand_to_text(a);
+		php_tokencalc_operand_to_text(b);
+		st = div ? tc_text_div_either(&r, &parts, &split, &a->text, &b->text, scale)
+			: tc_text_mul_either(&r, &parts, &split, &a->text, &b->text, scale);
 	}
-	RETVAL_NEW_STR(split ? php_tokencalc_parts_to_str(&parts) : php_tokencalc_dec_to_str(&r));
-cleanup:
+	if (UNEXPECTED(st == TC_ERR_DIV0)) {
+		zend_throw_exception_ex(zend_ce_division_by_zero_error, 0, "Division by zero");
+	} else {
+		RETVAL_NEW_STR(split ? php_tokencalc_parts_to_str(&parts) : php_tokencalc_dec_to_str(&r));
+	}
 	tc_dec_clear(&r);
 }
 
@@ -621,28 +632,30 @@ static zend_always_inline void tokencalc_addsub(INTERNAL_FUNCTION_PARAMETERS, bo
 static zend_always_inline void tokencalc_muldiv(INTERNAL_FUNCTION_PARAMETERS, bool div)
 {
 	tc_dec_stack sa, sb;
-	tc_dec a, b;
+	php_tokencalc_operand a, b;
 	zend_long scale_arg = 0;
 	bool scale_null = true;
 	uint32_t scale;
 
-	tc_dec_init_stack(&a, &sa);
-	tc_dec_init_stack(&b, &sb);
+	bool pair_short = ZEND_NUM_ARGS() >= 2
+		&& php_tokencalc_pair_short(ZEND_CALL_ARG(execute_data, 1), ZEND_CALL_ARG(execute_data, 2));
+
+	tc_dec_init_stack(&a.dec, &sa);
+	tc_dec_init_stack(&b.dec, &sb);
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
-		TC_Z_PARAM_DEC(&a)
-		TC_Z_PARAM_DEC(&b)
+		TC_Z_PARAM_MULDIV(&a, pair_short)
+		TC_Z_PARAM_MULDIV(&b, pair_short)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_LONG_OR_NULL(scale_arg, scale_null)
 	ZEND_PARSE_PARAMETERS_END_EX(goto cleanup);
 
 	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 3) == SUCCESS) {
-		tokencalc_muldiv_do(return_value, &a, &b, scale, div);
+		tokencalc_muldiv_do(return_value, &a, &b, scale, div, pair_short);
 	}
-
 cleanup:
-	tc_dec_clear(&a);
-	tc_dec_clear(&b);
+	tc_dec_clear(&a.dec);
+	tc_dec_clear(&b.dec);
 }
 
 PHP_FUNCTION(tokencalc_add)
@@ -704,10 +717,6 @@ PHP_FUNCTION(tokencalc_cmp)
 	if (UNEXPECTED(php_tokencalc_operand_read(dest, arg ## n, n, pair_short, text_only) == FAILURE)) { \
 		goto flf_clean; \
 	}
-# define TC_FLF_PARAM_DEC(n, dest) \
-	if (UNEXPECTED(php_tokencalc_zval_to_dec(dest, arg ## n, n) == FAILURE)) { \
-		goto flf_clean; \
-	}
 
 # define TC_FLF_ADDSUB(name, sub) \
 	ZEND_FRAMELESS_FUNCTION(name, 2) \
@@ -735,38 +744,45 @@ PHP_FUNCTION(tokencalc_cmp)
 	flf_clean:; \
 	}
 
+# define TC_FLF_PARAM_MULDIV(n, dest, pair_short) \
+	if (UNEXPECTED(php_tokencalc_muldiv_read(dest, arg ## n, n, pair_short) == FAILURE)) { \
+		goto flf_clean; \
+	}
+
 # define TC_FLF_MULDIV(name, div) \
 	ZEND_FRAMELESS_FUNCTION(name, 2) \
 	{ \
 		tc_dec_stack sa, sb; \
-		tc_dec a, b; \
-		tc_dec_init_stack(&a, &sa); \
-		tc_dec_init_stack(&b, &sb); \
-		TC_FLF_PARAM_DEC(1, &a) \
-		TC_FLF_PARAM_DEC(2, &b) \
-		tokencalc_muldiv_do(return_value, &a, &b, (uint32_t) TOKENCALC_G(scale), div); \
+		php_tokencalc_operand a, b; \
+		bool pair_short = php_tokencalc_pair_short(arg1, arg2); \
+		tc_dec_init_stack(&a.dec, &sa); \
+		tc_dec_init_stack(&b.dec, &sb); \
+		TC_FLF_PARAM_MULDIV(1, &a, pair_short) \
+		TC_FLF_PARAM_MULDIV(2, &b, pair_short) \
+		tokencalc_muldiv_do(return_value, &a, &b, (uint32_t) TOKENCALC_G(scale), div, pair_short); \
 	flf_clean: \
-		tc_dec_clear(&a); \
-		tc_dec_clear(&b); \
+		tc_dec_clear(&a.dec); \
+		tc_dec_clear(&b.dec); \
 	} \
 	ZEND_FRAMELESS_FUNCTION(name, 3) \
 	{ \
 		tc_dec_stack sa, sb; \
-		tc_dec a, b; \
+		php_tokencalc_operand a, b; \
 		zend_long scale_arg = 0; \
 		bool scale_null = true; \
 		uint32_t scale; \
-		tc_dec_init_stack(&a, &sa); \
-		tc_dec_init_stack(&b, &sb); \
-		TC_FLF_PARAM_DEC(1, &a) \
-		TC_FLF_PARAM_DEC(2, &b) \
+		bool pair_short = php_tokencalc_pair_short(arg1, arg2); \
+		tc_dec_init_stack(&a.dec, &sa); \
+		tc_dec_init_stack(&b.dec, &sb); \
+		TC_FLF_PARAM_MULDIV(1, &a, pair_short) \
+		TC_FLF_PARAM_MULDIV(2, &b, pair_short) \
 		Z_FLF_PARAM_LONG_OR_NULL(3, scale_null, scale_arg) \
 		if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 3) == SUCCESS) { \
-			tokencalc_muldiv_do(return_value, &a, &b, scale, div); \
+			tokencalc_muldiv_do(return_value, &a, &b, scale, div, pair_short); \
 		} \
 	flf_clean: \
-		tc_dec_clear(&a); \
-		tc_dec_clear(&b); \
+		tc_dec_clear(&a.dec); \
+		tc_dec_clear(&b.dec); \
 	}
 
 TC_FLF_ADDSUB(tokencalc_add, false)

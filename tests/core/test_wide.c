@@ -184,6 +184,14 @@ static void run_no_heap(long rounds, int *passed, int *failed)
 		tc_dec_normalize(&a);
 		char out[256];
 		tc_dec_print_exact(&r, out, tc_dec_print_len(&r));
+		/* the string routes of mul and div, the binding's call past a machine word */
+		tc_text ta, tb;
+		if (tc_text_parse(&ta, a_s, al, 80) == TC_OK && tc_text_parse(&tb, b_s, bl, 80) == TC_OK) {
+			tc_dec_parts parts;
+			bool split;
+			tc_text_mul_either(&r, &parts, &split, &ta, &tb, scale);
+			(void) tc_text_div_either(&r, &parts, &split, &ta, &tb, scale);
+		}
 		if (tc_mem_allocations + gmp_allocations != before) {
 			if (bad++ < 5) {
 				printf("FAIL heap allocation for [%.*s] and [%.*s], scale %u\n", (int) al, a_s, (int) bl, b_s, scale);
@@ -195,7 +203,7 @@ static void run_no_heap(long rounds, int *passed, int *failed)
 	}
 	mp_set_memory_functions(oa, orl, of);
 	if (bad == 0) {
-		printf("ok: %ld rounds of add/sub/mul/div/truncate/cmp/normalize on <= 78 digits, no heap allocation (tc_mem or GMP)\n", rounds);
+		printf("ok: %ld rounds of add/sub/mul/div/truncate/cmp/normalize and the string routes of mul/div on <= 78 digits, no heap allocation (tc_mem or GMP)\n", rounds);
 		(*passed)++;
 	} else {
 		(*failed)++;
@@ -356,6 +364,116 @@ static void run_text_parse(int *passed, int *failed)
 		(*passed)++;
 	} else {
 		printf("FAIL tc_text_parse: %ld of %ld strings\n", bad, checked);
+		(*failed)++;
+	}
+}
+
+/*
+ * The string routes, tc_text_mul_either() and tc_text_div_either(), against tc_dec_mul() and
+ * tc_dec_div() (checked against the rational reference by run_differential): operands of 1 to 38
+ * digits (the 256-bit product and the 128-bit quotient), then 39 to 80 (the 64-bit words and the
+ * fallback to limbs), every pair of point positions, every result scale from 0 to 40, signs and
+ * leading zeros of a fraction mixed in.
+ */
+static int text_muldiv_one(const char *a_s, const char *b_s, uint32_t scale, bool div, long *split_count)
+{
+	tc_dec_stack s1, s2, s3;
+	tc_dec a, b, r, w;
+	tc_text ta, tb;
+	tc_dec_init_stack(&a, &s1);
+	tc_dec_init_stack(&b, &s2);
+	tc_dec_init_stack(&r, &s3);
+	tc_dec_init(&w);
+	int bad = 0;
+	if (tc_dec_parse(&a, a_s, strlen(a_s), 4096) != TC_OK || tc_dec_parse(&b, b_s, strlen(b_s), 4096) != TC_OK
+			|| tc_text_parse(&ta, a_s, strlen(a_s), 4096) != TC_OK || tc_text_parse(&tb, b_s, strlen(b_s), 4096) != TC_OK) {
+		return 1;
+	}
+	tc_dec_parts parts;
+	bool split;
+	tc_status st = div ? tc_text_div_either(&r, &parts, &split, &ta, &tb, scale)
+		: tc_text_mul_either(&r, &parts, &split, &ta, &tb, scale);
+	tc_status wst = div ? tc_dec_div(&w, &a, &b, scale) : tc_dec_mul(&w, &a, &b, scale);
+	char want[256] = "", got[256] = "";
+	if (wst == TC_OK) {
+		tc_dec_print(&w, want);
+	}
+	if (st == TC_OK && split) {
+		size_t gl = tc_dec_parts_len(&parts);
+		tc_dec_parts_print(&parts, got, gl);
+		got[gl] = '\0';
+		(*split_count)++;
+	} else if (st == TC_OK) {
+		tc_dec_print(&r, got);
+	}
+	if (st != wst || strcmp(want, got) != 0) {
+		printf("text %s(%s, %s, %u) = %s (status %d), expected %s (status %d)\n", div ? "div" : "mul",
+			a_s, b_s, scale, got, (int) st, want, (int) wst);
+		bad = 1;
+	}
+	tc_dec_clear(&a);
+	tc_dec_clear(&b);
+	tc_dec_clear(&r);
+	tc_dec_clear(&w);
+	return bad;
+}
+
+static void run_text_muldiv(int *passed, int *failed)
+{
+	long bad = 0, done = 0, split_count = 0;
+	for (int round = 0; round < 24; round++) {
+		char as[96], bs[96];
+		int wide = round >= 16;
+		int da = wide ? 39 + (int) (rnd() % 42) : 1 + (int) (rnd() % 38);
+		int db = wide ? 1 + (int) (rnd() % 80) : 1 + (int) (rnd() % 38);
+		int style = round % 4;
+		for (int i = 0; i < da; i++) {
+			as[i] = (char) ('0' + (i == 0 ? 1 + rnd() % 9 : style == 1 ? 9 : rnd() % 10));
+		}
+		for (int i = 0; i < db; i++) {
+			bs[i] = (char) ('0' + (i == 0 ? 1 + rnd() % 9 : style == 1 ? 9 : style == 2 && i > 1 ? 0 : rnd() % 10));
+		}
+		int step_a = wide ? 7 : 1, step_b = wide ? 5 : 1;
+		for (int sa = 0; sa <= da + 2; sa += step_a) {
+			for (int sb = 0; sb <= db + 2; sb += step_b) {
+				char a_s[128], b_s[128];
+				/* the point sa (sb) digits from the end; past the digits, zeros after "0." */
+				int n = sprintf(a_s, "%s", rnd() % 2 ? "-" : "");
+				if (sa < da) {
+					n += sprintf(a_s + n, "%.*s%s%.*s", da - sa, as, sa ? "." : "", sa, as + da - sa);
+				} else {
+					n += sprintf(a_s + n, "0.%.*s%.*s", sa - da, "00", da, as);
+				}
+				n = sprintf(b_s, "%s", rnd() % 2 ? "-" : "");
+				if (sb < db) {
+					n += sprintf(b_s + n, "%.*s%s%.*s", db - sb, bs, sb ? "." : "", sb, bs + db - sb);
+				} else {
+					n += sprintf(b_s + n, "0.%.*s%.*s", sb - db, "00", db, bs);
+				}
+				(void) n;
+				for (uint32_t scale = 0; scale <= 40; scale += wide ? 3 : 1) {
+					bad += text_muldiv_one(a_s, b_s, scale, false, &split_count);
+					bad += text_muldiv_one(a_s, b_s, scale, true, &split_count);
+					done += 2;
+					if (bad > 5) {
+						goto out;
+					}
+				}
+			}
+		}
+	}
+out:
+#if defined(__SIZEOF_INT128__) && !defined(TC_NO_INT128)
+	bool enough = split_count > 10000;
+#else
+	bool enough = split_count == 0;   /* never split without 128-bit integers */
+#endif
+	if (bad == 0 && enough) {
+		printf("ok: tc_text_mul_either/tc_text_div_either agree with tc_dec_mul/tc_dec_div in %ld calls (%ld split)\n",
+			done, split_count);
+		(*passed)++;
+	} else {
+		printf("FAIL text mul/div: %ld mismatches in %ld calls (%ld split)\n", bad, done, split_count);
 		(*failed)++;
 	}
 }
@@ -615,6 +733,7 @@ int main(void)
 	run_skip_digits(&passed, &failed);
 	run_text_parse(&passed, &failed);
 	run_mul_parts(&passed, &failed);
+	run_text_muldiv(&passed, &failed);
 	run_gmp_silent(&passed, &failed);
 	run_differential(300000, &passed);
 	long_operands = 1;

@@ -800,11 +800,12 @@ static void parts_set(tc_dec_parts *r, tc_u128 whole, uint64_t frac, uint32_t s,
 	TC_ASSERT(whole < pow10_u128(2 * TC_U64_DIGITS) && s <= TC_U64_DIGITS && frac < tc_pow10_u64[s]);
 	TC_ASSERT(!neg || whole != 0 || frac != 0);
 	if ((whole >> 64) == 0) {
-		r->hi = (uint64_t) whole / 10000000000000000000ULL;
-		r->lo = (uint64_t) whole % 10000000000000000000ULL;
+		r->w[1] = (uint64_t) whole / 10000000000000000000ULL;
+		r->w[0] = (uint64_t) whole % 10000000000000000000ULL;
 	} else {
-		r->hi = div_preinv(whole, tc_pow10_u64[TC_U64_DIGITS], TC_E19_INV, &r->lo);
+		r->w[1] = div_preinv(whole, tc_pow10_u64[TC_U64_DIGITS], TC_E19_INV, &r->w[0]);
 	}
+	r->w[2] = 0;
 	r->frac = frac;
 	r->scale = s;
 	r->neg = neg;
@@ -929,8 +930,9 @@ static tc_status store_or_split(tc_dec *r, tc_dec_parts *parts, bool *split, tc_
 size_t tc_dec_parts_len(const tc_dec_parts *r)
 {
 	/* u64_digits(0) is 0, and a zero integer part prints as "0" */
-	return (r->neg ? 1 : 0) + (r->hi != 0 ? TC_U64_DIGITS + u64_digits(r->hi) : u64_digits(r->lo | (r->lo == 0)))
-		+ (r->scale > 0 ? 1 + r->scale : 0);
+	size_t int_len = r->w[2] != 0 ? 2 * TC_U64_DIGITS + u64_digits(r->w[2])
+		: r->w[1] != 0 ? TC_U64_DIGITS + u64_digits(r->w[1]) : u64_digits(r->w[0] | (r->w[0] == 0));
+	return (r->neg ? 1 : 0) + int_len + (r->scale > 0 ? 1 + r->scale : 0);
 }
 
 /* ---- multiplication ---- */
@@ -1400,6 +1402,37 @@ static uint32_t div_result_scale(uint32_t sa, uint32_t sb, uint32_t scale, uint3
 
 #ifdef TC_HAVE_U128
 /*
+ * r = n / dv at `scale` places (n / dv is |a / b| * 10^scale, sa and sb the operands' scales), when
+ * the quotient fits 64 bits; else false and r untouched.
+ */
+static TC_ALWAYS_INLINE bool div_u128_q(tc_dec *r, tc_u128 n, tc_u128 dv, uint32_t sa, uint32_t sb,
+		uint32_t scale, bool neg)
+{
+	tc_u128 q = n / dv;
+	if ((q >> 64) != 0) {
+		return false;
+	}
+	uint64_t q64 = (uint64_t) q;
+	if (n - q * dv != 0) {
+		set_small(r, q64, neg, scale);
+		return true;
+	}
+	uint32_t tz = 0;
+	if (q64 == 0) {
+		tz = scale;
+	} else {
+		while (tz < scale && q64 % 10 == 0) {
+			q64 /= 10;
+			tz++;
+		}
+	}
+	uint32_t s = div_result_scale(sa, sb, scale, scale - tz);
+	/* q now has scale - tz places; bring it to s >= scale - tz places (it was that long before). */
+	set_small(r, q64 * tc_pow10_u64[s - (scale - tz)], neg, s);
+	return true;
+}
+
+/*
  * The token-sized division: both coefficients, the one scaled by the places the quotient needs,
  * in 128 bits, and the quotient in 64. False when any of them does not fit.
  */
@@ -1425,28 +1458,7 @@ static bool div_u128(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale
 			dv *= pow10_u128((uint32_t) -e);
 		}
 	}
-	tc_u128 q = n / dv;
-	if ((q >> 64) != 0) {
-		return false;
-	}
-	uint64_t q64 = (uint64_t) q;
-	if (n - q * dv != 0) {
-		set_small(r, q64, neg, scale);
-		return true;
-	}
-	uint32_t tz = 0;
-	if (q64 == 0) {
-		tz = scale;
-	} else {
-		while (tz < scale && q64 % 10 == 0) {
-			q64 /= 10;
-			tz++;
-		}
-	}
-	uint32_t s = div_result_scale(a->scale, b->scale, scale, scale - tz);
-	/* q now has scale - tz places; bring it to s >= scale - tz places (it was that long before). */
-	set_small(r, q64 * tc_pow10_u64[s - (scale - tz)], neg, s);
-	return true;
+	return div_u128_q(r, n, dv, a->scale, b->scale, scale, neg);
 }
 #endif
 
@@ -1578,6 +1590,9 @@ static void div_words(mp_limb_t *q, mp_limb_t *n, uint32_t nw, mp_limb_t *d, uin
 	*rem_zero = z;
 }
 
+static tc_status div_bin_words(tc_dec *r, tc_dec_parts *parts, bool *split, mp_limb_t *n, uint32_t nw,
+		mp_limb_t *d, uint32_t dw, uint32_t sa, uint32_t sb, uint32_t scale, bool neg);
+
 /*
  * |a / b| truncated to `scale` places through binary words, when both sides fit TC_DIV_BIN_WORDS
  * words and the quotient fits 38 digits, its status in *st. False when it does not apply (r untouched).
@@ -1595,9 +1610,22 @@ static bool div_bin(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_dec *a
 	if (dn > dd + 37 || dn > 154 || dd > 154) {
 		return false;
 	}
-	mp_limb_t n[TC_DIV_BIN_WORDS + 1], d[TC_DIV_BIN_WORDS + 1], q[TC_DIV_BIN_WORDS + 1];
+	mp_limb_t n[TC_DIV_BIN_WORDS + 1], d[TC_DIV_BIN_WORDS + 1];
 	uint32_t nw = limbs_to_bin(n, va.l, va.len, (uint32_t) ea);
 	uint32_t dw = limbs_to_bin(d, vb.l, vb.len, (uint32_t) eb);
+	*st = div_bin_words(r, parts, split, n, nw, d, dw, a->scale, b->scale, scale, neg);
+	return true;
+}
+
+/*
+ * r = n / d at `scale` places for 64-bit words n[0..nw), d[0..dw) (n / d is |a / b| * 10^scale, sa
+ * and sb the operands' scales, the quotient below 10^38), split into parts where it takes them.
+ * n and d have room for one more word each and are destroyed.
+ */
+static tc_status div_bin_words(tc_dec *r, tc_dec_parts *parts, bool *split, mp_limb_t *n, uint32_t nw,
+		mp_limb_t *d, uint32_t dw, uint32_t sa, uint32_t sb, uint32_t scale, bool neg)
+{
+	mp_limb_t q[TC_DIV_BIN_WORDS + 1];
 	TC_ASSERT(nw <= TC_DIV_BIN_WORDS && dw <= TC_DIV_BIN_WORDS && dw > 0);
 	tc_u128 quo = 0;
 	bool rem_zero = false;
@@ -1615,8 +1643,7 @@ static bool div_bin(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_dec *a
 		quo = q[0] | (qw > 1 ? (tc_u128) q[1] << 64 : 0);
 	}
 	if (!rem_zero) {
-		*st = store_or_split(r, parts, split, quo, neg, scale);
-		return true;
+		return store_or_split(r, parts, split, quo, neg, scale);
 	}
 	/* Exact (quo > 0: a is not zero): the fewest places, down to the natural scale. */
 	uint32_t tz = 0;
@@ -1632,9 +1659,8 @@ static bool div_bin(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_dec *a
 	if ((quo >> 64) == 0) {
 		quo = q64;
 	}
-	uint32_t s = div_result_scale(a->scale, b->scale, scale, scale - tz);
-	*st = store_or_split(r, parts, split, quo * pow10_u128(s - (scale - tz)), neg, s);
-	return true;
+	uint32_t s = div_result_scale(sa, sb, scale, scale - tz);
+	return store_or_split(r, parts, split, quo * pow10_u128(s - (scale - tz)), neg, s);
 }
 #endif
 
@@ -1681,6 +1707,249 @@ tc_status tc_dec_div_either(tc_dec *r, tc_dec_parts *parts, bool *split, const t
 {
 	*split = false;
 	return div_impl(r, parts, split, a, b, scale);
+}
+
+/* ---- multiplication and division of decimal strings ---- */
+
+/* What the string routes do not take: a and b built into tc_decs (stack storage first), then the tc_dec route. */
+static TC_NOINLINE tc_status text_by_decs(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_text *a,
+		const tc_text *b, uint32_t scale, bool div)
+{
+	tc_dec_stack sa, sb;
+	tc_dec x, y;
+	tc_dec_init_stack(&x, &sa);
+	tc_dec_init_stack(&y, &sb);
+	tc_status st = build(&x, a->neg, a->ip, a->il, a->fp, a->fl);
+	if (st == TC_OK) {
+		st = build(&y, b->neg, b->ip, b->il, b->fp, b->fl);
+	}
+	if (st == TC_OK) {
+		st = div ? tc_dec_div_either(r, parts, split, &x, &y, scale) : tc_dec_mul_either(r, parts, split, &x, &y, scale);
+	}
+	tc_dec_clear(&x);
+	tc_dec_clear(&y);
+	return st;
+}
+
+#ifdef TC_HAVE_U128
+/* The k <= 19 digits at p as an integer: the odd ones first, then eight at a time. */
+static inline uint64_t digits_u64(const char *p, size_t k)
+{
+	uint64_t v = 0;
+	const char *end = p + k;
+	for (const char *q = p + k % TC_BASE_DIGITS; p < q; p++) {
+		v = v * 10 + (uint64_t) (*p - '0');
+	}
+	for (; p < end; p += TC_BASE_DIGITS) {
+		v = v * TC_BASE + chunk_value(p, TC_BASE_DIGITS);
+	}
+	return v;
+}
+
+/* The digits ip[0..il) then fp[0..fl), at most 19 in all, as one integer. */
+static inline uint64_t runs_u64(const char *ip, size_t il, const char *fp, size_t fl)
+{
+	TC_ASSERT(il + fl <= TC_U64_DIGITS);
+	return il == 0 ? digits_u64(fp, fl) : digits_u64(ip, il) * tc_pow10_u64[fl] + digits_u64(fp, fl);
+}
+
+/*
+ * t's coefficient as a 128-bit integer, for at most 38 digits in t (leading zeros included): its
+ * last 19 digits and the ones before them, each read as a machine word, and one multiplication.
+ */
+static tc_u128 text_coef_u128(const tc_text *t)
+{
+	size_t n = t->il + t->fl;
+	TC_ASSERT(n <= 2 * TC_U64_DIGITS);
+	if (n <= TC_U64_DIGITS) {
+		return runs_u64(t->ip, t->il, t->fp, t->fl);
+	}
+	uint64_t hi, lo;
+	if (t->fl >= TC_U64_DIGITS) {
+		size_t f = t->fl - TC_U64_DIGITS;
+		lo = digits_u64(t->fp + f, TC_U64_DIGITS);
+		hi = runs_u64(t->ip, t->il, t->fp, f);
+	} else {
+		size_t i = t->il - (TC_U64_DIGITS - t->fl);
+		lo = runs_u64(t->ip + i, t->il - i, t->fp, t->fl);
+		hi = digits_u64(t->ip, i);
+	}
+	return (tc_u128) hi * tc_pow10_u64[TC_U64_DIGITS] + lo;
+}
+
+/*
+ * The 19 digits of a number at digit k and above, from its groups of 19 digits c[0..5] (c[5]
+ * zero, k < 95): the upper part of one group and the lower part of the next.
+ */
+static inline uint64_t chunk_at(const uint64_t *c, uint64_t k)
+{
+	uint32_t q = (uint32_t) (k / TC_U64_DIGITS), r = (uint32_t) (k % TC_U64_DIGITS);
+	TC_ASSERT(q < 5);
+	if (r == 0) {
+		return c[q];
+	}
+	uint64_t next = c[q + 1], next_low = next - div_pow10_u64(next, r) * tc_pow10_u64[r];
+	return div_pow10_u64(c[q], r) + next_low * tc_pow10_u64[TC_U64_DIGITS - r];
+}
+
+/*
+ * The product of a and b (at most 38 digits each), its last cut digits cut, split at s <= 19
+ * places into r, whose integer part has at most 57 digits. Past 128 bits, the 256-bit product is
+ * cut into groups of 19 digits (one div_preinv() by 10^19 a word, no shift) and the result's
+ * groups are read across them (chunk_at()).
+ */
+static void mul_text_parts(tc_dec_parts *r, const tc_text *a, const tc_text *b, uint64_t cut, uint32_t s, bool neg)
+{
+	tc_u128 x = text_coef_u128(a), y = text_coef_u128(b);
+	if (a->il + a->fl + b->il + b->fl <= 2 * TC_U64_DIGITS) {
+		/* the product fits 128 bits: as mul_parts_of() */
+		tc_u128 p = x * y;
+		uint64_t rem, frac;
+		if (cut > TC_U64_DIGITS) {
+			p = divrem_pow10_u128(p, TC_U64_DIGITS, &rem);
+			cut -= TC_U64_DIGITS;
+		}
+		p = divrem_pow10_u128(p, (uint32_t) cut, &rem);
+		tc_u128 whole = divrem_pow10_u128(p, s, &frac);
+		parts_set(r, whole, frac, s, neg && p != 0);
+		return;
+	}
+	uint64_t x0 = (uint64_t) x, x1 = (uint64_t) (x >> 64), y0 = (uint64_t) y, y1 = (uint64_t) (y >> 64);
+	tc_u128 p00 = (tc_u128) x0 * y0, p01 = (tc_u128) x0 * y1, p10 = (tc_u128) x1 * y0;
+	tc_u128 mid = (p00 >> 64) + (uint64_t) p01 + (uint64_t) p10;
+	tc_u128 top = (mid >> 64) + (p01 >> 64) + (p10 >> 64) + (tc_u128) x1 * y1;
+	uint64_t w[4] = { (uint64_t) p00, (uint64_t) mid, (uint64_t) top, (uint64_t) (top >> 64) };
+	uint32_t n = 4;
+	while (n > 0 && w[n - 1] == 0) {
+		n--;
+	}
+	/* the product's digits in groups of 19, c[0] the lowest: 10^19 needs no normalising shift */
+	uint64_t c[6] = { 0, 0, 0, 0, 0, 0 };
+	for (uint32_t g = 0; n > 0; g++) {
+		TC_ASSERT(g < 5);
+		uint64_t rem = 0;
+		for (uint32_t i = n; i-- > 0;) {
+			w[i] = div_preinv((tc_u128) rem << 64 | w[i], tc_pow10_u64[TC_U64_DIGITS], TC_E19_INV, &rem);
+		}
+		c[g] = rem;
+		while (n > 0 && w[n - 1] == 0) {
+			n--;
+		}
+	}
+	/* the fraction: the s digits above the cut; the integer part: the groups above cut + s */
+	r->frac = chunk_at(c, cut) - div_pow10_u64(chunk_at(c, cut), s) * tc_pow10_u64[s];
+	uint64_t above = cut + s;
+	for (uint32_t g = 0; g < 3; g++) {
+		r->w[g] = above < 5 * TC_U64_DIGITS ? chunk_at(c, above) : 0;
+		above += TC_U64_DIGITS;
+	}
+	TC_ASSERT(above >= 5 * TC_U64_DIGITS || chunk_at(c, above) == 0);
+	r->scale = s;
+	r->neg = neg && (r->w[0] | r->w[1] | r->w[2] | r->frac) != 0;
+}
+#endif
+
+tc_status tc_text_mul_either(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_text *a, const tc_text *b,
+		uint32_t scale)
+{
+	*split = false;
+#ifdef TC_HAVE_U128
+	uint64_t m = (uint64_t) a->fl + b->fl;
+	uint32_t s = m < scale ? (uint32_t) m : scale;
+	size_t da = a->il + a->fl, db = b->il + b->fl;
+	if (da <= 2 * TC_U64_DIGITS && db <= 2 * TC_U64_DIGITS && s <= TC_U64_DIGITS) {
+		uint64_t cut = m - s, dab = da + db;
+		/* the result has at most dab - cut digits, its integer part at most dab - cut - s */
+		if (dab < cut + s + 3 * TC_U64_DIGITS + 1) {
+			mul_text_parts(parts, a, b, cut, s, a->neg != b->neg);
+			*split = true;
+			return TC_OK;
+		}
+	}
+#endif
+	return text_by_decs(r, parts, split, a, b, scale, false);
+}
+
+#ifdef TC_HAVE_DIV_BIN
+/*
+ * How many digits t's coefficient has, leading zeros not counted (0 for zero): the integer
+ * digits have none (text.h), a fraction below 1 may.
+ */
+static size_t text_digits(const tc_text *t)
+{
+	if (t->il > 0) {
+		return t->il + t->fl;
+	}
+	size_t z = 0;
+	while (z < t->fl && t->fp[z] == '0') {
+		z++;
+	}
+	return t->fl - z;
+}
+
+/* w = t's coefficient times 10^e in 64-bit words (at most TC_DIV_BIN_WORDS); returns how many. */
+static uint32_t text_to_bin(mp_limb_t *w, const tc_text *t, uint32_t e)
+{
+	uint32_t wn = 0;
+	const char *p = t->ip;
+	size_t n = t->il;
+	for (int run = 0; run < 2; run++) {
+		while (n > 0) {
+			size_t k = n < TC_U64_DIGITS ? n : TC_U64_DIGITS;
+			bin_mul_add(w, &wn, tc_pow10_u64[k], digits_u64(p, k));
+			p += k;
+			n -= k;
+		}
+		p = t->fp;
+		n = t->fl;
+	}
+	for (; e >= TC_U64_DIGITS; e -= TC_U64_DIGITS) {
+		bin_mul_add(w, &wn, tc_pow10_u64[TC_U64_DIGITS], 0);
+	}
+	if (e > 0) {
+		bin_mul_add(w, &wn, tc_pow10_u64[e], 0);
+	}
+	return wn;
+}
+#endif
+
+tc_status tc_text_div_either(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_text *a, const tc_text *b,
+		uint32_t scale)
+{
+	*split = false;
+	TC_ASSERT(scale <= TC_SCALE_MAX);
+#ifdef TC_HAVE_DIV_BIN
+	size_t da = text_digits(a), db = text_digits(b);
+	/* |a / b| * 10^scale = A * 10^e / B for the coefficients, e = fb + scale - fa */
+	int64_t e = (int64_t) b->fl + scale - (int64_t) a->fl;
+	uint64_t ea = e > 0 ? (uint64_t) e : 0, eb = e < 0 ? (uint64_t) -e : 0;
+	uint64_t dn = da + ea, dd = db + eb;
+	/* both non-zero, and the quotient (below 10^(dn - dd + 1)) of at most 38 digits */
+	if (da > 0 && db > 0 && dn <= dd + 37 && dn <= 154 && dd <= 154) {
+		bool neg = a->neg != b->neg;
+		mp_limb_t n[TC_DIV_BIN_WORDS + 1], d[TC_DIV_BIN_WORDS + 1];
+		uint32_t nw, dw;
+		if (dn <= 2 * TC_U64_DIGITS && dd <= 2 * TC_U64_DIGITS && a->il + a->fl <= 2 * TC_U64_DIGITS
+				&& b->il + b->fl <= 2 * TC_U64_DIGITS) {
+			tc_u128 x = text_coef_u128(a) * pow10_u128((uint32_t) ea);
+			tc_u128 y = text_coef_u128(b) * pow10_u128((uint32_t) eb);
+			if (div_u128_q(r, x, y, (uint32_t) a->fl, (uint32_t) b->fl, scale, neg)) {
+				return TC_OK;
+			}
+			n[0] = (uint64_t) x;
+			n[1] = (uint64_t) (x >> 64);
+			d[0] = (uint64_t) y;
+			d[1] = (uint64_t) (y >> 64);
+			nw = n[1] != 0 ? 2 : 1;
+			dw = d[1] != 0 ? 2 : 1;
+		} else {
+			nw = text_to_bin(n, a, (uint32_t) ea);
+			dw = text_to_bin(d, b, (uint32_t) eb);
+		}
+		return div_bin_words(r, parts, split, n, nw, d, dw, (uint32_t) a->fl, (uint32_t) b->fl, scale, neg);
+	}
+#endif
+	return text_by_decs(r, parts, split, a, b, scale, true);
 }
 
 /*
@@ -1982,10 +2251,14 @@ void tc_dec_parts_print(const tc_dec_parts *r, char *out, size_t len)
 		p = put_digits_padded(p, r->frac, r->scale);
 		*--p = '.';
 	}
-	uint64_t v = r->lo;
-	if (r->hi != 0) {
+	uint64_t v = r->w[0];
+	if ((r->w[1] | r->w[2]) != 0) {
 		p = put_digits_padded(p, v, TC_U64_DIGITS);
-		v = r->hi;
+		v = r->w[1];
+		if (r->w[2] != 0) {
+			p = put_digits_padded(p, v, TC_U64_DIGITS);
+			v = r->w[2];
+		}
 	}
 	p = put_digits(p, v);
 	if (r->neg) {

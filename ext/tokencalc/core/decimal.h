@@ -277,12 +277,12 @@ static inline uint32_t tc_dec_scale(const tc_dec *d)
 }
 
 /*
- * A result of at most 38 digits and at most 19 places, split at its point and kept so until it is
- * printed: its length is known before a byte is written, so it is written once, straight into the
- * caller's string. The fields are private: use the functions below.
+ * A result of at most 19 places whose integer part has at most 57 digits, split at its point and
+ * kept so until it is printed: its length is known before a byte is written, so it is written
+ * once, straight into the caller's string. The fields are private: use the functions below.
  */
 typedef struct tc_dec_parts {
-	uint64_t hi, lo;   /* the integer part, hi * 10^19 + lo */
+	uint64_t w[3];     /* the integer part, w[2] * 10^38 + w[1] * 10^19 + w[0], each below 10^19 */
 	uint64_t frac;     /* the fraction, frac / 10^scale */
 	uint32_t scale;
 	bool neg;          /* never true for zero */
@@ -299,6 +299,21 @@ tc_status tc_dec_mul_either(tc_dec *r, tc_dec_parts *parts, bool *split, const t
  * places goes to *parts instead (*split true, r unchanged). */
 tc_status tc_dec_div_either(tc_dec *r, tc_dec_parts *parts, bool *split, const tc_dec *a, const tc_dec *b,
 		uint32_t scale);
+
+/*
+ * The same two for operands that are decimal strings taken apart (text.h), the binding's route
+ * for values past a machine word: the digits go to binary straight from the string, with no
+ * base-10^8 limbs in between. Coefficients of at most 38 digits are multiplied into 256 bits, and
+ * a result of at most 19 places with an integer part of at most 57 digits is split into *parts;
+ * quotients come from 64-bit words (div_bin's route). What these do not take, they build into
+ * tc_decs and hand to tc_dec_mul_either() / tc_dec_div_either(): same results, same statuses
+ * (TC_ERR_DIV0 when b is zero; TC_ERR_NOMEM from the allocator).
+ */
+struct tc_text;
+tc_status tc_text_mul_either(tc_dec *r, tc_dec_parts *parts, bool *split, const struct tc_text *a,
+		const struct tc_text *b, uint32_t scale);
+tc_status tc_text_div_either(tc_dec *r, tc_dec_parts *parts, bool *split, const struct tc_text *a,
+		const struct tc_text *b, uint32_t scale);
 /* The exact length tc_dec_parts_print() writes (no NUL). */
 size_t tc_dec_parts_len(const tc_dec_parts *r);
 /* Writes r as [-]INT[.FRAC] in exactly len = tc_dec_parts_len(r) bytes at out (no NUL). */
@@ -313,7 +328,6 @@ int tc_dec_cmp(const tc_dec *a, const tc_dec *b);
  * is longer than d's, |t| > |d| and t's sign decides; then *res = -1 or 1 (as t < d or t > d) and
  * true. Else false: compare them otherwise.
  */
-struct tc_text;
 bool tc_dec_cmp_text_quick(const struct tc_text *t, const tc_dec *d, int *res);
 
 /*

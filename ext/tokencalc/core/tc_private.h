@@ -12,10 +12,12 @@
 
 #if defined(__GNUC__)
 # define TC_NOINLINE __attribute__((noinline))
+# define TC_ALWAYS_INLINE inline __attribute__((always_inline))
 # define TC_LIKELY(x) __builtin_expect(!!(x), 1)
 # define TC_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #else
 # define TC_NOINLINE
+# define TC_ALWAYS_INLINE inline
 # define TC_LIKELY(x) (x)
 # define TC_UNLIKELY(x) (x)
 #endif
