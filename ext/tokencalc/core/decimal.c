@@ -1754,27 +1754,33 @@ static inline uint64_t runs_u64(const char *ip, size_t il, const char *fp, size_
 }
 
 /*
- * t's coefficient as a 128-bit integer, for at most 38 digits in t (leading zeros included): its
- * last 19 digits and the ones before them, each read as a machine word, and one multiplication.
+ * t's coefficient, of at most 38 digits (leading zeros included), as hi * 10^19 + lo: its last 19
+ * digits and the ones before them, each read as a machine word.
  */
-static tc_u128 text_coef_u128(const tc_text *t)
+static void text_groups(const tc_text *t, uint64_t *hi, uint64_t *lo)
 {
 	size_t n = t->il + t->fl;
 	TC_ASSERT(n <= 2 * TC_U64_DIGITS);
 	if (n <= TC_U64_DIGITS) {
-		return runs_u64(t->ip, t->il, t->fp, t->fl);
-	}
-	uint64_t hi, lo;
-	if (t->fl >= TC_U64_DIGITS) {
+		*hi = 0;
+		*lo = runs_u64(t->ip, t->il, t->fp, t->fl);
+	} else if (t->fl >= TC_U64_DIGITS) {
 		size_t f = t->fl - TC_U64_DIGITS;
-		lo = digits_u64(t->fp + f, TC_U64_DIGITS);
-		hi = runs_u64(t->ip, t->il, t->fp, f);
+		*lo = digits_u64(t->fp + f, TC_U64_DIGITS);
+		*hi = runs_u64(t->ip, t->il, t->fp, f);
 	} else {
 		size_t i = t->il - (TC_U64_DIGITS - t->fl);
-		lo = runs_u64(t->ip + i, t->il - i, t->fp, t->fl);
-		hi = digits_u64(t->ip, i);
+		*lo = runs_u64(t->ip + i, t->il - i, t->fp, t->fl);
+		*hi = digits_u64(t->ip, i);
 	}
-	return (tc_u128) hi * tc_pow10_u64[TC_U64_DIGITS] + lo;
+}
+
+/* t's coefficient as a 128-bit integer, for at most 38 digits in t. */
+static tc_u128 text_coef_u128(const tc_text *t)
+{
+	uint64_t hi, lo;
+	text_groups(t, &hi, &lo);
+	return hi == 0 ? lo : (tc_u128) hi * tc_pow10_u64[TC_U64_DIGITS] + lo;
 }
 
 /*
@@ -1794,16 +1800,16 @@ static inline uint64_t chunk_at(const uint64_t *c, uint64_t k)
 
 /*
  * The product of a and b (at most 38 digits each), its last cut digits cut, split at s <= 19
- * places into r, whose integer part has at most 57 digits. Past 128 bits, the 256-bit product is
- * cut into groups of 19 digits (one div_preinv() by 10^19 a word, no shift) and the result's
- * groups are read across them (chunk_at()).
+ * places into r, whose integer part has at most 57 digits. Past 128 bits the product is formed in
+ * base 10^19 (the operands' groups of 19 digits read from the strings, three columns, three
+ * carries) and the result's groups are read across its groups (chunk_at()).
  */
 static void mul_text_parts(tc_dec_parts *r, const tc_text *a, const tc_text *b, uint64_t cut, uint32_t s, bool neg)
 {
-	tc_u128 x = text_coef_u128(a), y = text_coef_u128(b);
+	const uint64_t e19 = tc_pow10_u64[TC_U64_DIGITS];
 	if (a->il + a->fl + b->il + b->fl <= 2 * TC_U64_DIGITS) {
 		/* the product fits 128 bits: as mul_parts_of() */
-		tc_u128 p = x * y;
+		tc_u128 p = text_coef_u128(a) * text_coef_u128(b);
 		uint64_t rem, frac;
 		if (cut > TC_U64_DIGITS) {
 			p = divrem_pow10_u128(p, TC_U64_DIGITS, &rem);
@@ -1814,28 +1820,21 @@ static void mul_text_parts(tc_dec_parts *r, const tc_text *a, const tc_text *b, 
 		parts_set(r, whole, frac, s, neg && p != 0);
 		return;
 	}
-	uint64_t x0 = (uint64_t) x, x1 = (uint64_t) (x >> 64), y0 = (uint64_t) y, y1 = (uint64_t) (y >> 64);
-	tc_u128 p00 = (tc_u128) x0 * y0, p01 = (tc_u128) x0 * y1, p10 = (tc_u128) x1 * y0;
-	tc_u128 mid = (p00 >> 64) + (uint64_t) p01 + (uint64_t) p10;
-	tc_u128 top = (mid >> 64) + (p01 >> 64) + (p10 >> 64) + (tc_u128) x1 * y1;
-	uint64_t w[4] = { (uint64_t) p00, (uint64_t) mid, (uint64_t) top, (uint64_t) (top >> 64) };
-	uint32_t n = 4;
-	while (n > 0 && w[n - 1] == 0) {
-		n--;
-	}
-	/* the product's digits in groups of 19, c[0] the lowest: 10^19 needs no normalising shift */
-	uint64_t c[6] = { 0, 0, 0, 0, 0, 0 };
-	for (uint32_t g = 0; n > 0; g++) {
-		TC_ASSERT(g < 5);
-		uint64_t rem = 0;
-		for (uint32_t i = n; i-- > 0;) {
-			w[i] = div_preinv((tc_u128) rem << 64 | w[i], tc_pow10_u64[TC_U64_DIGITS], TC_E19_INV, &rem);
-		}
-		c[g] = rem;
-		while (n > 0 && w[n - 1] == 0) {
-			n--;
-		}
-	}
+	/*
+	 * Past 128 bits: a = a1 * 10^19 + a0 and b alike, read so from the strings; the product's
+	 * columns in base 10^19, c[0] the lowest, each carried with one div_preinv() (10^19 needs no
+	 * normalising shift). The middle column, below 2 * 10^38 + 10^19, may pass 10^19 * 2^64 once.
+	 */
+	uint64_t a1, a0, b1, b0, c[6] = { 0, 0, 0, 0, 0, 0 };
+	text_groups(a, &a1, &a0);
+	text_groups(b, &b1, &b0);
+	uint64_t carry = div_preinv((tc_u128) a0 * b0, e19, TC_E19_INV, &c[0]);
+	tc_u128 t = (tc_u128) a0 * b1 + (tc_u128) a1 * b0 + carry;
+	uint64_t th = (uint64_t) (t >> 64), over = th >= e19;
+	uint64_t q = div_preinv((tc_u128) (th - (over ? e19 : 0)) << 64 | (uint64_t) t, e19, TC_E19_INV, &c[1]);
+	t = (tc_u128) a1 * b1 + ((tc_u128) over << 64 | q);
+	c[3] = div_preinv(t, e19, TC_E19_INV, &c[2]);
+	TC_ASSERT(c[3] < e19);
 	/* the fraction: the s digits above the cut; the integer part: the groups above cut + s */
 	r->frac = chunk_at(c, cut) - div_pow10_u64(chunk_at(c, cut), s) * tc_pow10_u64[s];
 	uint64_t above = cut + s;
