@@ -237,28 +237,10 @@ function widths_short(string $s): string
     return strlen($s) > 48 ? substr($s, 0, 22) . '…' . substr($s, -22) . ' (' . strlen($s) . ' chars)' : $s;
 }
 
-/*
- * Cells where tokencalc has the thinnest margin over PHP 8.4+'s bcmath (issue 12 stays open for
- * them): multiplication of 28 and 38 digits. There the gate fails only when the cell falls below
- * WIDTHS_KNOWN_GAP_FLOOR, so a regression still stops CI; every other cell must not be slower than
- * bcmath. Named, not hidden: each such check says "known gap" in its name.
- */
-
-function widths_known_gap(array $c): bool
-{
-    if (PHP_VERSION_ID < 80400 || $c['w'] === null) {
-        return false;
-    }
-    // mul 28-38 is 1.24-1.29x (PHP 8.4.27 at 88a2975, JIT off and tracing, 2026-12-06): its
-    // products pass 38 digits and go through limbs. mul 15-20 left this list that day (1.50-1.90x
-    // with split results), as div 38-78 did the day before (1.23-1.30x with its binary tier).
-    return $c['op'] === 'mul' && $c['w'] >= 28 && $c['w'] <= 38;
-}
-
 /**
- * The regression gate of a cell: tokencalc must not be slower than bcmath (a known gap: not below
- * WIDTHS_KNOWN_GAP_FLOOR). A median below 1 whose best rounds say otherwise is noise (bench_gate);
- * the results must agree too.
+ * The regression gate of a cell: tokencalc must not be slower than bcmath, in every cell (the last
+ * known gaps, mul at 28 and 38 digits, closed on 2026-12-06). A median below 1 whose best rounds
+ * say otherwise is noise (bench_gate); the results must agree too.
  */
 function widths_gate(array $c, string $label): array
 {
@@ -267,12 +249,6 @@ function widths_gate(array $c, string $label): array
     }
     if (!$c['agree']) {
         return bench_check("$label: tokencalc agrees with bcmath", false, implode('; ', $c['notes'])) + ['gate' => true];
-    }
-    if (widths_known_gap($c)) {
-        $r = bench_ratio($c['rows'], 'bcmath');
-        return bench_check(sprintf('%s: known gap (issue 12), not below %.1fx bcmath', $label, WIDTHS_KNOWN_GAP_FLOOR),
-            $r === null ? null : $r >= WIDTHS_KNOWN_GAP_FLOOR, $r === null ? 'not measured'
-            : sprintf('bcmath is %.2fx tokencalc', $r)) + ['gate' => true];
     }
     return bench_gate($c['rows'], 'bcmath', $label);
 }
@@ -307,7 +283,6 @@ function widths_run(array $opt): array
             $c['notes'][] = 'measured a second time after a failed gate';
             $gate = widths_gate($c, "{$engine['label']}: {$cell['name']}");
         }
-        $c['known_gap'] = widths_known_gap($c);
         foreach (array_diff(WIDTHS_IMPLS, $impls) as $impl) {
             $c['rows'][$impl] = ['skipped' => $why[$impl] ?? 'not measured above ' . WIDTHS_BRICK_MAX . ' digits'];
         }

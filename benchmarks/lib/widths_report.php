@@ -4,8 +4,6 @@
 // figure in ns) and an SVG chart of the ratios, drawn here without any external tool.
 declare(strict_types=1);
 
-// The least ratio a known gap of the gate may fall to (the gaps are named in widths.php, widths_known_gap).
-const WIDTHS_KNOWN_GAP_FLOOR = 0.6;
 const WIDTHS_OP_COLORS = ['add' => '#1b7f3b', 'sub' => '#7fb800', 'mul' => '#2f5fb3', 'div' => '#8a4fbf',
     'truncate' => '#e67e22', 'cmp' => '#c0392b'];
 
@@ -113,8 +111,7 @@ function widths_report_tables(array $runs): string
         }
         $md .= "\n### {$run['engine']['label']}\n\n";
         $md .= 'bcmath time / tokencalc time (above 1: tokencalc is faster). ✓ meets issue 12\'s target for the cell, '
-            . "✗ misses it (the target follows the mark); **bold**: tokencalc is slower than bcmath, which the gate fails, "
-            . "except in a known gap (†, named in widths.php), which it fails below " . WIDTHS_KNOWN_GAP_FLOOR . "x.\n\n";
+            . "✗ misses it (the target follows the mark); **bold**: tokencalc is slower than bcmath, which the gate fails.\n\n";
         $md .= '| PHP | op \\ w | ' . implode(' | ', $ws) . " |\n|---|---|" . str_repeat('---:|', count($ws)) . "\n";
         foreach ($ops as $op) {
             $cells = [];
@@ -126,8 +123,7 @@ function widths_report_tables(array $runs): string
                     continue;
                 }
                 $txt = widths_fmt_ratio($r);
-                $cells[] = ($r < 1 ? "**$txt**" : $txt) . ($r >= $c['target'] ? ' ✓' : ' ✗' . $c['target'])
-                    . (($c['known_gap'] ?? false) ? ' †' : '');
+                $cells[] = ($r < 1 ? "**$txt**" : $txt) . ($r >= $c['target'] ? ' ✓' : ' ✗' . $c['target']);
             }
             $label = $op === 'truncate' ? 'truncate (vs `bcadd($a,\'0\',10)`)' : ($op === 'cmp' ? 'cmp (vs `bccomp`)' : $op);
             $md .= '| ' . widths_engine_short($run['engine']) . " | $label | " . implode(' | ', $cells) . " |\n";
