@@ -886,14 +886,12 @@ static tc_status store_u128(tc_dec *r, tc_u128 c, bool neg, uint32_t scale)
 }
 
 /*
- * r = a * b with its last cut digits cut and split at s <= 19 places, for an exact product of at
- * most 38 digits (coefficients multiplied in 128 bits, then divided through inverted powers of ten).
+ * r = the product p (below 10^38) with its last cut digits cut and split at s <= 19 places,
+ * negated when neg and not zero: divisions through inverted powers of ten.
  */
-static void mul_parts_of(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t cut, uint32_t s, bool neg)
+static inline void product_parts(tc_dec_parts *r, tc_u128 p, uint32_t cut, uint32_t s, bool neg)
 {
-	TC_ASSERT(coef_digits(a) + coef_digits(b) <= 2 * TC_U64_DIGITS && s <= TC_U64_DIGITS
-		&& cut <= 2 * TC_U64_DIGITS);
-	tc_u128 p = coef_u128(a) * coef_u128(b);
+	TC_ASSERT(s <= TC_U64_DIGITS && cut <= 2 * TC_U64_DIGITS);
 	uint64_t rem, frac;
 	if (cut > TC_U64_DIGITS) {
 		p = divrem_pow10_u128(p, TC_U64_DIGITS, &rem);
@@ -902,6 +900,13 @@ static void mul_parts_of(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint
 	p = divrem_pow10_u128(p, cut, &rem);
 	tc_u128 whole = divrem_pow10_u128(p, s, &frac);
 	parts_set(r, whole, frac, s, neg && p != 0);
+}
+
+/* product_parts() of a * b, for coefficients of at most 38 digits together. */
+static void mul_parts_of(tc_dec_parts *r, const tc_dec *a, const tc_dec *b, uint32_t cut, uint32_t s, bool neg)
+{
+	TC_ASSERT(coef_digits(a) + coef_digits(b) <= 2 * TC_U64_DIGITS);
+	product_parts(r, coef_u128(a) * coef_u128(b), cut, s, neg);
 }
 
 /* Whether mul_parts_of() takes a product of dab digits, cut digits cut and s places. */
@@ -1488,6 +1493,17 @@ static inline void bin_mul_add(mp_limb_t *w, uint32_t *wn, uint64_t m, uint64_t 
 	}
 }
 
+/* w[0..*wn) *= 10^e, by 10^19 at a time. */
+static inline void bin_mul_pow10(mp_limb_t *w, uint32_t *wn, uint32_t e)
+{
+	for (; e >= TC_U64_DIGITS; e -= TC_U64_DIGITS) {
+		bin_mul_add(w, wn, tc_pow10_u64[TC_U64_DIGITS], 0);
+	}
+	if (e > 0) {
+		bin_mul_add(w, wn, tc_pow10_u64[e], 0);
+	}
+}
+
 /* w = the integer of the limbs l[0..n) times 10^e, in 64-bit words; returns how many. */
 static uint32_t limbs_to_bin(mp_limb_t *w, const uint32_t *l, uint32_t n, uint32_t e)
 {
@@ -1500,12 +1516,7 @@ static uint32_t limbs_to_bin(mp_limb_t *w, const uint32_t *l, uint32_t n, uint32
 		i -= 2;
 		bin_mul_add(w, &wn, TC_B16, (uint64_t) l[i + 1] * TC_BASE + l[i]);
 	}
-	for (; e >= TC_U64_DIGITS; e -= TC_U64_DIGITS) {
-		bin_mul_add(w, &wn, tc_pow10_u64[TC_U64_DIGITS], 0);
-	}
-	if (e > 0) {
-		bin_mul_add(w, &wn, tc_pow10_u64[e], 0);
-	}
+	bin_mul_pow10(w, &wn, e);
 	return wn;
 }
 
@@ -1808,16 +1819,8 @@ static void mul_text_parts(tc_dec_parts *r, const tc_text *a, const tc_text *b, 
 {
 	const uint64_t e19 = tc_pow10_u64[TC_U64_DIGITS];
 	if (a->il + a->fl + b->il + b->fl <= 2 * TC_U64_DIGITS) {
-		/* the product fits 128 bits: as mul_parts_of() */
-		tc_u128 p = text_coef_u128(a) * text_coef_u128(b);
-		uint64_t rem, frac;
-		if (cut > TC_U64_DIGITS) {
-			p = divrem_pow10_u128(p, TC_U64_DIGITS, &rem);
-			cut -= TC_U64_DIGITS;
-		}
-		p = divrem_pow10_u128(p, (uint32_t) cut, &rem);
-		tc_u128 whole = divrem_pow10_u128(p, s, &frac);
-		parts_set(r, whole, frac, s, neg && p != 0);
+		/* the product fits 128 bits */
+		product_parts(r, text_coef_u128(a) * text_coef_u128(b), (uint32_t) cut, s, neg);
 		return;
 	}
 	/*
@@ -1902,12 +1905,7 @@ static uint32_t text_to_bin(mp_limb_t *w, const tc_text *t, uint32_t e)
 		p = t->fp;
 		n = t->fl;
 	}
-	for (; e >= TC_U64_DIGITS; e -= TC_U64_DIGITS) {
-		bin_mul_add(w, &wn, tc_pow10_u64[TC_U64_DIGITS], 0);
-	}
-	if (e > 0) {
-		bin_mul_add(w, &wn, tc_pow10_u64[e], 0);
-	}
+	bin_mul_pow10(w, &wn, e);
 	return wn;
 }
 #endif
