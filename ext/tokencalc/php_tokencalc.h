@@ -92,9 +92,11 @@ static zend_always_inline zend_result php_tokencalc_zval_to_dec(tc_dec *d, zval 
  * TC_DEC_SHORT_LEN's 21 (19 digits with a sign and a point) when the other operand is no longer
  * either (pair_short). A longer operand is worked on as text in place, and a word beside it is
  * turned back into text, so beside a long one a 20- or 21-character operand measured slower as a
- * word (PHP 8.4, benchmarks/widths.php, 28 digits: add 1.49x -> 1.31x bcmath). truncate keeps 19:
- * cutting text is cheaper than printing a word. Whether both operands may be words at up to 21
- * characters (ints always are):
+ * word (PHP 8.4, benchmarks/widths.php, 28 digits: add 1.49x -> 1.31x bcmath). cmp and truncate
+ * read every string as text (text_only): comparing digits in place and cutting text need neither
+ * the value nor a printed result, and measured faster than the word at every width (PHP 8.4,
+ * benchmarks/widths.php: CHANGELOG). Whether both operands of add, sub, mul or div may be words at
+ * up to 21 characters (ints always are):
  */
 static zend_always_inline bool php_tokencalc_pair_short(const zval *a, const zval *b)
 {
@@ -120,14 +122,21 @@ void php_tokencalc_operand_to_text(php_tokencalc_operand *op);
 
 /*
  * Reads a string|int operand, a word at up to 21 characters when pair_short, a string always as
- * text when text_only (add and sub beside an operand that is text already: a word there would be
- * turned back into text): throws the argument's TypeError/ValueError and returns FAILURE.
+ * text when text_only (cmp and truncate; add and sub beside an operand that is text already: a word
+ * there would be turned back into text): throws the argument's TypeError/ValueError and returns
+ * FAILURE.
  */
 static zend_always_inline zend_result php_tokencalc_operand_read(php_tokencalc_operand *op, zval *arg,
 		uint32_t arg_num, bool pair_short, bool text_only)
 {
 	op->src = arg;
-	if (!text_only && EXPECTED(Z_TYPE_P(arg) == IS_STRING)
+	if (text_only) {
+		if (EXPECTED(Z_TYPE_P(arg) == IS_STRING) && EXPECTED(tc_text_parse(&op->text, Z_STRVAL_P(arg),
+				Z_STRLEN_P(arg), (size_t) TOKENCALC_G(max_digits)) == TC_OK)) {
+			op->is_text = true;
+			return SUCCESS;
+		}
+	} else if (EXPECTED(Z_TYPE_P(arg) == IS_STRING)
 			&& EXPECTED(Z_STRLEN_P(arg) <= (size_t) TOKENCALC_G(max_digits))) {
 		/* up to 19 characters, at most 19 digits: the parser without its digit-count tests, inline */
 		if (EXPECTED(Z_STRLEN_P(arg) <= TC_DEC_SHORT_LEN_19)) {

@@ -686,7 +686,7 @@ PHP_FUNCTION(tokencalc_truncate)
 	uint32_t scale;
 
 	ZEND_PARSE_PARAMETERS_START(1, 2)
-		TC_Z_PARAM_OPERAND(&a, false, false)
+		TC_Z_PARAM_OPERAND(&a, false, true)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_LONG_OR_NULL(scale_arg, scale_null)
 	ZEND_PARSE_PARAMETERS_END();
@@ -700,12 +700,9 @@ PHP_FUNCTION(tokencalc_cmp)
 {
 	php_tokencalc_operand a, b;
 
-	bool pair_short = ZEND_NUM_ARGS() >= 2
-		&& php_tokencalc_pair_short(ZEND_CALL_ARG(execute_data, 1), ZEND_CALL_ARG(execute_data, 2));
-
 	ZEND_PARSE_PARAMETERS_START(2, 2)
-		TC_Z_PARAM_OPERAND(&a, pair_short, false)
-		TC_Z_PARAM_OPERAND(&b, pair_short, false)
+		TC_Z_PARAM_OPERAND(&a, false, true)
+		TC_Z_PARAM_OPERAND(&b, false, true)
 	ZEND_PARSE_PARAMETERS_END();
 
 	RETVAL_LONG(tokencalc_cmp_do(&a, &b));
@@ -794,7 +791,7 @@ ZEND_FRAMELESS_FUNCTION(tokencalc_truncate, 1)
 {
 	php_tokencalc_operand a;
 
-	TC_FLF_PARAM_OPERAND(1, &a, false, false)
+	TC_FLF_PARAM_OPERAND(1, &a, false, true)
 	tokencalc_truncate_do(return_value, &a, (uint32_t) TOKENCALC_G(scale));
 flf_clean:;
 }
@@ -806,7 +803,7 @@ ZEND_FRAMELESS_FUNCTION(tokencalc_truncate, 2)
 	bool scale_null = true;
 	uint32_t scale;
 
-	TC_FLF_PARAM_OPERAND(1, &a, false, false)
+	TC_FLF_PARAM_OPERAND(1, &a, false, true)
 	Z_FLF_PARAM_LONG_OR_NULL(2, scale_null, scale_arg)
 	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 2) == SUCCESS) {
 		tokencalc_truncate_do(return_value, &a, scale);
@@ -817,10 +814,9 @@ flf_clean:;
 ZEND_FRAMELESS_FUNCTION(tokencalc_cmp, 2)
 {
 	php_tokencalc_operand a, b;
-	bool pair_short = php_tokencalc_pair_short(arg1, arg2);
 
-	TC_FLF_PARAM_OPERAND(1, &a, pair_short, false)
-	TC_FLF_PARAM_OPERAND(2, &b, pair_short, false)
+	TC_FLF_PARAM_OPERAND(1, &a, false, true)
+	TC_FLF_PARAM_OPERAND(2, &b, false, true)
 	RETVAL_LONG(tokencalc_cmp_do(&a, &b));
 flf_clean:;
 }
