@@ -105,8 +105,10 @@ static zend_always_inline bool php_tokencalc_pair_short(const zval *a, const zva
 }
 
 /*
- * An operand of add, sub, cmp or truncate: a token-sized value as a small tc_dec (the machine-word
- * path), a longer string as a tc_text (digits worked on in place, text.h). src must outlive it.
+ * An operand of add, sub, mul, div, cmp or truncate: a token-sized value as a small tc_dec (the
+ * machine-word path), a longer string as a tc_text (digits worked on in place, text.h, or read
+ * straight into binary by mul and div). src must outlive it. Its tc_dec is only ever a word: it
+ * has no storage, and nothing needs clearing.
  */
 typedef struct php_tokencalc_operand {
 	tc_dec dec;
@@ -157,29 +159,6 @@ static zend_always_inline zend_result php_tokencalc_operand_read(php_tokencalc_o
 #define TC_Z_PARAM_OPERAND(dest, pair_short, text_only) \
 	Z_PARAM_PROLOGUE(0, 0); \
 	if (UNEXPECTED(php_tokencalc_operand_read(dest, _arg, _i, pair_short, text_only) == FAILURE)) { \
-		_error_code = ZPP_ERROR_FAILURE; \
-		break; \
-	}
-
-/*
- * An operand of mul or div (op->dec given stack storage by the caller, and cleared by it after):
- * when neither string is past 21 characters (pair_short), only op->dec, as
- * php_tokencalc_zval_to_dec() reads it (a 20- or 21-digit one in limbs); else an operand as
- * php_tokencalc_operand_read() gives it, a string as text (an int stays a word until then).
- */
-static zend_always_inline zend_result php_tokencalc_muldiv_read(php_tokencalc_operand *op, zval *arg,
-		uint32_t arg_num, bool pair_short)
-{
-	if (pair_short) {
-		return php_tokencalc_zval_to_dec(&op->dec, arg, arg_num);
-	}
-	return php_tokencalc_operand_read(op, arg, arg_num, false, true);
-}
-
-/* Reads an operand of mul or div inside the fast ZPP block. */
-#define TC_Z_PARAM_MULDIV(dest, pair_short) \
-	Z_PARAM_PROLOGUE(0, 0); \
-	if (UNEXPECTED(php_tokencalc_muldiv_read(dest, _arg, _i, pair_short) == FAILURE)) { \
 		_error_code = ZPP_ERROR_FAILURE; \
 		break; \
 	}

@@ -510,10 +510,10 @@ done:
 /*
  * Each function has two entries that share everything after argument parsing: the ordinary one
  * (fast ZPP) and, on PHP 8.4+, frameless handlers that the compiler calls directly for a call
- * resolved at compile time (FRAMELESS_ICALL_n), without a call frame. Token-sized operands take
- * the machine-word path; add, sub, cmp and truncate work on longer strings in place (text.h);
- * mul and div parse them into stack storage, so values of up to 150 digits allocate nothing
- * but the result.
+ * resolved at compile time (FRAMELESS_ICALL_n), without a call frame. Token-sized operands of
+ * add, sub, mul and div take the machine-word path; cmp and truncate work on every string in
+ * place, add and sub on longer ones (text.h); mul and div read longer strings straight into
+ * binary, so values of up to 150 digits allocate nothing but the result.
  */
 
 static zend_always_inline void tokencalc_addsub_do(zval *return_value, php_tokencalc_operand *a,
@@ -575,11 +575,12 @@ static zend_always_inline zend_long tokencalc_cmp_do(php_tokencalc_operand *a, p
 }
 
 /*
- * Operands of up to 21 characters come as tc_decs and go to decimal.h's routes; past that both
- * go as text to the core's string routes, which read the digits straight into binary.
+ * Two machine words go to decimal.h's routes; otherwise both go as text to the core's string
+ * routes, which read the digits straight into binary (an operand of 20 or more digits is never
+ * held in base-10^8 limbs on the way).
  */
 static zend_always_inline void tokencalc_muldiv_do(zval *return_value, php_tokencalc_operand *a,
-		php_tokencalc_operand *b, uint32_t scale, bool div, bool pair_short)
+		php_tokencalc_operand *b, uint32_t scale, bool div)
 {
 	tc_dec_stack sr;
 	tc_dec r;
@@ -590,7 +591,7 @@ static zend_always_inline void tokencalc_muldiv_do(zval *return_value, php_token
 	bool split;
 
 	tc_dec_init_stack(&r, &sr);
-	if (EXPECTED(pair_short)) {
+	if (EXPECTED(!a->is_text && !b->is_text)) {
 		st = div ? tc_dec_div_either(&r, &parts, &split, &a->dec, &b->dec, scale)
 			: tc_dec_mul_either(&r, &parts, &split, &a->dec, &b->dec, scale);
 	} else {
@@ -607,7 +608,8 @@ static zend_always_inline void tokencalc_muldiv_do(zval *return_value, php_token
 	tc_dec_clear(&r);
 }
 
-static zend_always_inline void tokencalc_addsub(INTERNAL_FUNCTION_PARAMETERS, bool sub)
+/* The framed entry of add, sub (muldiv false) and mul, div: flag is sub or div. */
+static zend_always_inline void tokencalc_binary(INTERNAL_FUNCTION_PARAMETERS, bool muldiv, bool flag)
 {
 	php_tokencalc_operand a, b;
 	zend_long scale_arg = 0;
@@ -625,57 +627,32 @@ static zend_always_inline void tokencalc_addsub(INTERNAL_FUNCTION_PARAMETERS, bo
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 3) == SUCCESS) {
-		tokencalc_addsub_do(return_value, &a, &b, scale, sub);
+		if (muldiv) {
+			tokencalc_muldiv_do(return_value, &a, &b, scale, flag);
+		} else {
+			tokencalc_addsub_do(return_value, &a, &b, scale, flag);
+		}
 	}
-}
-
-static zend_always_inline void tokencalc_muldiv(INTERNAL_FUNCTION_PARAMETERS, bool div)
-{
-	tc_dec_stack sa, sb;
-	php_tokencalc_operand a, b;
-	zend_long scale_arg = 0;
-	bool scale_null = true;
-	uint32_t scale;
-
-	bool pair_short = ZEND_NUM_ARGS() >= 2
-		&& php_tokencalc_pair_short(ZEND_CALL_ARG(execute_data, 1), ZEND_CALL_ARG(execute_data, 2));
-
-	tc_dec_init_stack(&a.dec, &sa);
-	tc_dec_init_stack(&b.dec, &sb);
-
-	ZEND_PARSE_PARAMETERS_START(2, 3)
-		TC_Z_PARAM_MULDIV(&a, pair_short)
-		TC_Z_PARAM_MULDIV(&b, pair_short)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_LONG_OR_NULL(scale_arg, scale_null)
-	ZEND_PARSE_PARAMETERS_END_EX(goto cleanup);
-
-	if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 3) == SUCCESS) {
-		tokencalc_muldiv_do(return_value, &a, &b, scale, div, pair_short);
-	}
-cleanup:
-	tc_dec_clear(&a.dec);
-	tc_dec_clear(&b.dec);
 }
 
 PHP_FUNCTION(tokencalc_add)
 {
-	tokencalc_addsub(INTERNAL_FUNCTION_PARAM_PASSTHRU, false);
+	tokencalc_binary(INTERNAL_FUNCTION_PARAM_PASSTHRU, false, false);
 }
 
 PHP_FUNCTION(tokencalc_sub)
 {
-	tokencalc_addsub(INTERNAL_FUNCTION_PARAM_PASSTHRU, true);
+	tokencalc_binary(INTERNAL_FUNCTION_PARAM_PASSTHRU, false, true);
 }
 
 PHP_FUNCTION(tokencalc_mul)
 {
-	tokencalc_muldiv(INTERNAL_FUNCTION_PARAM_PASSTHRU, false);
+	tokencalc_binary(INTERNAL_FUNCTION_PARAM_PASSTHRU, true, false);
 }
 
 PHP_FUNCTION(tokencalc_div)
 {
-	tokencalc_muldiv(INTERNAL_FUNCTION_PARAM_PASSTHRU, true);
+	tokencalc_binary(INTERNAL_FUNCTION_PARAM_PASSTHRU, true, true);
 }
 
 PHP_FUNCTION(tokencalc_truncate)
@@ -715,14 +692,15 @@ PHP_FUNCTION(tokencalc_cmp)
 		goto flf_clean; \
 	}
 
-# define TC_FLF_ADDSUB(name, sub) \
+/* The frameless pair of a two-operand function: do_fn(return_value, &a, &b, scale, flag). */
+# define TC_FLF_BINARY(name, do_fn, flag) \
 	ZEND_FRAMELESS_FUNCTION(name, 2) \
 	{ \
 		php_tokencalc_operand a, b; \
 		bool pair_short = php_tokencalc_pair_short(arg1, arg2); \
 		TC_FLF_PARAM_OPERAND(1, &a, pair_short, !pair_short) \
 		TC_FLF_PARAM_OPERAND(2, &b, pair_short, a.is_text) \
-		tokencalc_addsub_do(return_value, &a, &b, (uint32_t) TOKENCALC_G(scale), sub); \
+		do_fn(return_value, &a, &b, (uint32_t) TOKENCALC_G(scale), flag); \
 	flf_clean:; \
 	} \
 	ZEND_FRAMELESS_FUNCTION(name, 3) \
@@ -736,56 +714,15 @@ PHP_FUNCTION(tokencalc_cmp)
 		TC_FLF_PARAM_OPERAND(2, &b, pair_short, a.is_text) \
 		Z_FLF_PARAM_LONG_OR_NULL(3, scale_null, scale_arg) \
 		if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 3) == SUCCESS) { \
-			tokencalc_addsub_do(return_value, &a, &b, scale, sub); \
+			do_fn(return_value, &a, &b, scale, flag); \
 		} \
 	flf_clean:; \
 	}
 
-# define TC_FLF_PARAM_MULDIV(n, dest, pair_short) \
-	if (UNEXPECTED(php_tokencalc_muldiv_read(dest, arg ## n, n, pair_short) == FAILURE)) { \
-		goto flf_clean; \
-	}
-
-# define TC_FLF_MULDIV(name, div) \
-	ZEND_FRAMELESS_FUNCTION(name, 2) \
-	{ \
-		tc_dec_stack sa, sb; \
-		php_tokencalc_operand a, b; \
-		bool pair_short = php_tokencalc_pair_short(arg1, arg2); \
-		tc_dec_init_stack(&a.dec, &sa); \
-		tc_dec_init_stack(&b.dec, &sb); \
-		TC_FLF_PARAM_MULDIV(1, &a, pair_short) \
-		TC_FLF_PARAM_MULDIV(2, &b, pair_short) \
-		tokencalc_muldiv_do(return_value, &a, &b, (uint32_t) TOKENCALC_G(scale), div, pair_short); \
-	flf_clean: \
-		tc_dec_clear(&a.dec); \
-		tc_dec_clear(&b.dec); \
-	} \
-	ZEND_FRAMELESS_FUNCTION(name, 3) \
-	{ \
-		tc_dec_stack sa, sb; \
-		php_tokencalc_operand a, b; \
-		zend_long scale_arg = 0; \
-		bool scale_null = true; \
-		uint32_t scale; \
-		bool pair_short = php_tokencalc_pair_short(arg1, arg2); \
-		tc_dec_init_stack(&a.dec, &sa); \
-		tc_dec_init_stack(&b.dec, &sb); \
-		TC_FLF_PARAM_MULDIV(1, &a, pair_short) \
-		TC_FLF_PARAM_MULDIV(2, &b, pair_short) \
-		Z_FLF_PARAM_LONG_OR_NULL(3, scale_null, scale_arg) \
-		if (php_tokencalc_scale_arg(&scale, scale_arg, scale_null, 3) == SUCCESS) { \
-			tokencalc_muldiv_do(return_value, &a, &b, scale, div, pair_short); \
-		} \
-	flf_clean: \
-		tc_dec_clear(&a.dec); \
-		tc_dec_clear(&b.dec); \
-	}
-
-TC_FLF_ADDSUB(tokencalc_add, false)
-TC_FLF_ADDSUB(tokencalc_sub, true)
-TC_FLF_MULDIV(tokencalc_mul, false)
-TC_FLF_MULDIV(tokencalc_div, true)
+TC_FLF_BINARY(tokencalc_add, tokencalc_addsub_do, false)
+TC_FLF_BINARY(tokencalc_sub, tokencalc_addsub_do, true)
+TC_FLF_BINARY(tokencalc_mul, tokencalc_muldiv_do, false)
+TC_FLF_BINARY(tokencalc_div, tokencalc_muldiv_do, true)
 
 ZEND_FRAMELESS_FUNCTION(tokencalc_truncate, 1)
 {
