@@ -1839,7 +1839,8 @@ static void mul_text_parts(tc_dec_parts *r, const tc_text *a, const tc_text *b, 
 	c[3] = div_preinv(t, e19, TC_E19_INV, &c[2]);
 	TC_ASSERT(c[3] < e19);
 	/* the fraction: the s digits above the cut; the integer part: the groups above cut + s */
-	r->frac = chunk_at(c, cut) - div_pow10_u64(chunk_at(c, cut), s) * tc_pow10_u64[s];
+	uint64_t low = chunk_at(c, cut);
+	r->frac = low - div_pow10_u64(low, s) * tc_pow10_u64[s];
 	uint64_t above = cut + s;
 	for (uint32_t g = 0; g < 3; g++) {
 		r->w[g] = above < 5 * TC_U64_DIGITS ? chunk_at(c, above) : 0;

@@ -303,8 +303,9 @@ tc_status tc_dec_div_either(tc_dec *r, tc_dec_parts *parts, bool *split, const t
 /*
  * The same two for operands that are decimal strings taken apart (text.h), the binding's route
  * for values past a machine word: the digits go to binary straight from the string, with no
- * base-10^8 limbs in between. Coefficients of at most 38 digits are multiplied into 256 bits, and
- * a result of at most 19 places with an integer part of at most 57 digits is split into *parts;
+ * base-10^8 limbs in between. Coefficients of at most 38 digits are read as groups of 19 digits and
+ * multiplied in 128 bits or, past that, in base 10^19; a result of at most 19 places with an
+ * integer part of at most 57 digits is split into *parts;
  * quotients come from 64-bit words (div_bin's route). What these do not take, they build into
  * tc_decs and hand to tc_dec_mul_either() / tc_dec_div_either(): same results, same statuses
  * (TC_ERR_DIV0 when b is zero; TC_ERR_NOMEM from the allocator).
