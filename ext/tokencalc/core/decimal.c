@@ -893,6 +893,19 @@ static inline void product_parts(tc_dec_parts *r, tc_u128 p, uint32_t cut, uint3
 {
 	TC_ASSERT(s <= TC_U64_DIGITS && cut <= 2 * TC_U64_DIGITS);
 	uint64_t rem, frac;
+	uint32_t k = cut + s;
+	if (k <= TC_U64_DIGITS && (uint64_t) (p >> 64) < tc_pow10_u64[k]) {
+		/*
+		 * The usual product of two token amounts: its whole part fits 64 bits. One division by
+		 * 10^(cut + s) gives the whole part, and its remainder the fraction, instead of two
+		 * 128-bit divisions in a row (by 10^cut, then by 10^s: four dependent steps).
+		 */
+		unsigned sh = pow10_norm[k].shift;
+		uint64_t whole = div_preinv(p << sh, pow10_norm[k].d, pow10_norm[k].inv, &rem);
+		frac = div_pow10_u64(rem >> sh, cut);
+		parts_set(r, whole, frac, s, neg && (whole | frac) != 0);
+		return;
+	}
 	if (cut > TC_U64_DIGITS) {
 		p = divrem_pow10_u128(p, TC_U64_DIGITS, &rem);
 		cut -= TC_U64_DIGITS;
