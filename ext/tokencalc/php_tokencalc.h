@@ -75,7 +75,9 @@ zend_result php_tokencalc_value_to_dec(tc_dec *d, zval *value, uint32_t arg_num,
 /*
  * Reads a string|int zval into d: a string of up to 19 characters inline (the hot path), anything
  * else through php_tokencalc_arg_to_dec() (whose tc_dec_parse() still reads 20 or 21 characters as a
- * machine word). Shared by the ZPP macro below and the frameless handlers.
+ * machine word). Used through TC_Z_PARAM_DEC below, by the fee split, the mint, Q64.96 and
+ * tokencalc_normalize(); the arithmetic functions read their operands with
+ * php_tokencalc_operand_read().
  */
 static zend_always_inline zend_result php_tokencalc_zval_to_dec(tc_dec *d, zval *arg, uint32_t arg_num)
 {
