@@ -128,6 +128,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		REF_FAIL("parse disagrees with the grammar: [%.*s] %d/%d, [%.*s] %d/%d",
 			(int) al, as, sa, va, (int) bl, bs, sb, vb);
 	}
+	/* the binding's route for add and sub of two strings of up to 20 characters (NUL-terminated copies) */
+	tc_dec shortr;
+	tc_status short_st = TC_ERR_SYNTAX;
+	tc_dec_init(&shortr);
+	if ((op == OP_ADD || op == OP_SUB) && al <= TC_DEC_SHORT_LEN_20 && bl <= TC_DEC_SHORT_LEN_20) {
+		char za[TC_DEC_SHORT_LEN_20 + 1], zb[TC_DEC_SHORT_LEN_20 + 1];
+		memcpy(za, as, al);
+		za[al] = '\0';
+		memcpy(zb, bs, bl);
+		zb[bl] = '\0';
+		short_st = tc_dec_addsub_short(&shortr, za, al, zb, bl, op == OP_SUB, S);
+		if (short_st == TC_OK && (!va || !vb)) {
+			REF_FAIL("addsub_short took an invalid operand: [%.*s] [%.*s]", (int) al, as, (int) bl, bs);
+		}
+	}
 	if (!va || !vb) {
 		tc_dec_clear(&a);
 		tc_dec_clear(&b);
@@ -157,6 +172,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(op == OP_ADD ? mpq_add : mpq_sub)(q, qa, qb);
 		want_scale = min_u64(S, max_u64(sca, scb));
 		(op == OP_ADD ? tc_dec_add : tc_dec_sub)(out, &a, &b, S);
+		if (short_st == TC_OK && (tc_dec_cmp(&shortr, out) != 0 || tc_dec_scale(&shortr) != tc_dec_scale(out))) {
+			REF_FAIL("addsub_short disagrees with %s: [%.*s] [%.*s] scale %u", op_names[op], (int) al, as,
+				(int) bl, bs, S);
+		}
 		break;
 	case OP_MUL:
 		mpq_mul(q, qa, qb);

@@ -321,7 +321,7 @@ static void run_text_parse(int *passed, int *failed)
 	long bad = 0, checked = 0;
 	for (size_t len = 0; len <= 70; len++) {
 		for (int shape = 0; shape < 6; shape++) {
-			char *buf = malloc(len ? len : 1);
+			char *buf = malloc(len + 1);   /* a NUL after the bytes, as in a PHP string, for the nul form */
 			for (size_t i = 0; i < len; i++) {
 				buf[i] = (char) ('0' + rnd() % 10);
 			}
@@ -673,7 +673,7 @@ static void run_parse_short(long n, int *passed, int *failed)
 	long bad = 0;
 	for (long k = 0; k < n && bad < 5; k++) {
 		size_t len = (size_t) (rnd() % (TC_DEC_SHORT_LEN + 1));
-		char *buf = malloc(len ? len : 1);
+		char *buf = malloc(len + 1);   /* a NUL after the bytes, as in a PHP string, for the nul form */
 		uint64_t r = rnd();
 		int mostly = (int) (r % 4);   /* 0: any bytes; else digits with one '.' and maybe a sign and one bad byte */
 		for (size_t i = 0; i < len; i++) {
@@ -690,6 +690,7 @@ static void run_parse_short(long n, int *passed, int *failed)
 				buf[rnd() % len] = alphabet[10 * 4 + rnd() % 7];
 			}
 		}
+		buf[len] = '\0';
 		tc_dec d;
 		tc_dec_init(&d);
 		uint64_t v;
@@ -708,6 +709,27 @@ static void run_parse_short(long n, int *passed, int *failed)
 				bad++;
 			}
 			tc_dec_clear(&d19);
+			/* and the form that stops at the NUL, on a string that has one after it */
+			tc_dec_init(&d19);
+			st19 = tc_dec_parse_short_nul(&d19, buf, len, false);
+			if (st19 != st || (st == TC_OK && (d19.small != d.small || d19.scale != d.scale || d19.neg != d.neg))) {
+				printf("FAIL parse_short_nul \"%.*s\": status %d, tc_dec_parse_short %d\n", (int) len, buf,
+					(int) st19, (int) st);
+				bad++;
+			}
+			tc_dec_clear(&d19);
+		}
+		{
+			/* the form that stops at the NUL, with the digit-count tests, at any length it takes */
+			tc_dec dn;
+			tc_dec_init(&dn);
+			tc_status stn = tc_dec_parse_short_nul(&dn, buf, len, true);
+			if (stn != st || (st == TC_OK && (dn.small != d.small || dn.scale != d.scale || dn.neg != d.neg))) {
+				printf("FAIL parse_short_nul(past_19) \"%.*s\": status %d, tc_dec_parse_short %d\n", (int) len,
+					buf, (int) stn, (int) st);
+				bad++;
+			}
+			tc_dec_clear(&dn);
 		}
 		tc_status want_st = want == 1 ? TC_OK : want == 2 ? TC_ERR_TOO_LONG : TC_ERR_SYNTAX;
 		if (st != want_st || (want == 1 && (d.is_big || d.small != v || d.scale != scale || d.neg != (neg && v != 0)))) {
@@ -725,11 +747,95 @@ static void run_parse_short(long n, int *passed, int *failed)
 	}
 }
 
+/* A random operand of up to 20 characters: mostly valid, sometimes with a bad byte, a sign, no digits. */
+static size_t addsub_operand(char *buf)
+{
+	static const char odd[] = "+-. x\0";
+	size_t len = (size_t) (rnd() % (TC_DEC_SHORT_LEN_20 + 1)), i = 0;
+	if (len > 0 && rnd() % 3 == 0) {
+		buf[i++] = rnd() % 2 ? '-' : '+';
+	}
+	for (; i < len; i++) {
+		buf[i] = (char) ('0' + rnd() % 10);
+	}
+	if (len > 1 && rnd() % 5 != 0) {
+		buf[1 + rnd() % (len - 1)] = '.';
+	}
+	if (len > 0 && rnd() % 16 == 0) {
+		buf[rnd() % len] = odd[rnd() % (sizeof odd - 1)];
+	}
+	buf[len] = '\0';
+	return len;
+}
+
+/*
+ * tc_dec_addsub_short() against tc_dec_parse() and tc_dec_add()/tc_dec_sub(): the same result
+ * whenever it answers TC_OK; it may decline only for an operand tc_dec_parse() refuses or a sum
+ * that leaves a machine word, never for two valid operands of up to 9 digits each.
+ */
+static void run_addsub_short(long n, int *passed, int *failed)
+{
+	long bad = 0, answered = 0;
+	for (long k = 0; k < n && bad < 5; k++) {
+		char a[TC_DEC_SHORT_LEN_20 + 1], b[TC_DEC_SHORT_LEN_20 + 1];
+		size_t la = addsub_operand(a), lb = addsub_operand(b);
+		bool sub = rnd() % 2;
+		uint32_t scale = (uint32_t) (rnd() % 24);
+		tc_dec x, y, want, got;
+		tc_dec_init(&x);
+		tc_dec_init(&y);
+		tc_dec_init(&want);
+		tc_dec_init(&got);
+		bool valid = tc_dec_parse(&x, a, la, 100) == TC_OK && tc_dec_parse(&y, b, lb, 100) == TC_OK;
+		if (valid) {
+			(sub ? tc_dec_sub : tc_dec_add)(&want, &x, &y, scale);
+		}
+		tc_status st = tc_dec_addsub_short(&got, a, la, b, lb, sub, scale);
+		char ws[96], gs[96];
+		if (st == TC_OK) {
+			answered++;
+			tc_dec_print(&got, gs);
+			if (!valid) {
+				printf("FAIL addsub_short(\"%s\", \"%s\"): %s, but an operand is not valid\n", a, b, gs);
+				bad++;
+			} else if (tc_dec_print(&want, ws), strcmp(ws, gs) != 0) {
+				printf("FAIL addsub_short(\"%s\" %c \"%s\", %u): %s, want %s\n", a, sub ? '-' : '+', b, scale, gs, ws);
+				bad++;
+			}
+		} else {
+			size_t da = 0, db = 0;
+			for (size_t i = 0; i < la; i++) {
+				da += a[i] >= '0' && a[i] <= '9';
+			}
+			for (size_t i = 0; i < lb; i++) {
+				db += b[i] >= '0' && b[i] <= '9';
+			}
+			if (valid && da <= 9 && db <= 9) {
+				printf("FAIL addsub_short(\"%s\", \"%s\") declined (status %d)\n", a, b, (int) st);
+				bad++;
+			}
+		}
+		tc_dec_clear(&x);
+		tc_dec_clear(&y);
+		tc_dec_clear(&want);
+		tc_dec_clear(&got);
+	}
+	if (bad == 0 && answered > n / 4) {
+		printf("ok: tc_dec_addsub_short agrees with tc_dec_parse and tc_dec_add/sub on %ld pairs (%ld answered)\n",
+			n, answered);
+		(*passed)++;
+	} else {
+		printf("FAIL addsub_short: %ld bad, %ld of %ld answered\n", bad, answered, n);
+		(*failed)++;
+	}
+}
+
 int main(void)
 {
 	int passed = 0, failed = 0;
 	make_boundaries();
 	run_parse_short(2000000, &passed, &failed);
+	run_addsub_short(1000000, &passed, &failed);
 	run_skip_digits(&passed, &failed);
 	run_text_parse(&passed, &failed);
 	run_mul_parts(&passed, &failed);

@@ -513,6 +513,35 @@ static TC_NOINLINE tc_status add_views(tc_dec *r, const view *a, const view *b, 
 	return st;
 }
 
+/*
+ * add_signed()'s machine-word case: both operands words whose aligned values and their sum or
+ * difference fit a uint64_t, the usual case for token amounts. Sets r and returns true; false
+ * (r untouched) when the views must do it.
+ */
+static TC_ALWAYS_INLINE bool add_words(tc_dec *r, const tc_dec *a, const tc_dec *b, bool bneg, uint32_t m,
+		uint32_t s)
+{
+	uint64_t x, y, mag;
+	if (a->is_big || b->is_big || m - min_u32(a->scale, b->scale) > TC_U64_DIGITS
+			|| __builtin_mul_overflow(a->small, tc_pow10_u64[m - a->scale], &x)
+			|| __builtin_mul_overflow(b->small, tc_pow10_u64[m - b->scale], &y)) {
+		return false;
+	}
+	bool neg = a->neg;
+	if (a->neg == bneg) {
+		if (tc_add_overflow_u64(x, y, &mag)) {
+			return false;
+		}
+	} else if (x >= y) {
+		mag = x - y;
+	} else {
+		mag = y - x;
+		neg = bneg;
+	}
+	set_small(r, div_pow10_u64(mag, m - s), neg, s);
+	return true;
+}
+
 /* r = a + (negate_b ? -b : b), truncated to min(scale, max(a->scale, b->scale)). */
 static tc_status add_signed(tc_dec *r, const tc_dec *a, const tc_dec *b, bool negate_b, uint32_t scale)
 {
@@ -520,32 +549,26 @@ static tc_status add_signed(tc_dec *r, const tc_dec *a, const tc_dec *b, bool ne
 	uint32_t s = min_u32(scale, m);
 	bool bneg = negate_b ? !b->neg && tc_dec_sign(b) != 0 : b->neg;
 
-	if (!a->is_big && !b->is_big && m - min_u32(a->scale, b->scale) <= TC_U64_DIGITS) {
-		/* Both aligned operands and their sum in a uint64_t: the usual case for token amounts. */
-		uint64_t x, y, mag;
-		if (!__builtin_mul_overflow(a->small, tc_pow10_u64[m - a->scale], &x)
-				&& !__builtin_mul_overflow(b->small, tc_pow10_u64[m - b->scale], &y)) {
-			bool neg = a->neg;
-			if (a->neg == bneg) {
-				if (!tc_add_overflow_u64(x, y, &mag)) {
-					set_small(r, div_pow10_u64(mag, m - s), neg, s);
-					return TC_OK;
-				}
-			} else {
-				if (x >= y) {
-					mag = x - y;
-				} else {
-					mag = y - x;
-					neg = bneg;
-				}
-				set_small(r, div_pow10_u64(mag, m - s), neg, s);
-				return TC_OK;
-			}
-		}
+	if (add_words(r, a, b, bneg, m, s)) {
+		return TC_OK;
 	}
 	uint32_t ta[4], tb[4];
 	view va = view_of(a, ta), vb = view_of(b, tb);
 	return add_views(r, &va, &vb, bneg, s);
+}
+
+tc_status tc_dec_addsub_short(tc_dec *r, const char *a, size_t alen, const char *b, size_t blen, bool sub,
+		uint32_t scale)
+{
+	tc_dec x, y;
+
+	TC_ASSERT(alen <= TC_DEC_SHORT_LEN_20 && blen <= TC_DEC_SHORT_LEN_20 && a[alen] == '\0' && b[blen] == '\0');
+	if (tc_dec_parse_short_nul(&x, a, alen, true) != TC_OK || tc_dec_parse_short_nul(&y, b, blen, true) != TC_OK) {
+		return TC_ERR_SYNTAX;
+	}
+	uint32_t m = max_u32(x.scale, y.scale);
+	bool bneg = sub ? !y.neg && y.small != 0 : y.neg;
+	return add_words(r, &x, &y, bneg, m, min_u32(scale, m)) ? TC_OK : TC_ERR_TOO_LONG;
 }
 
 tc_status tc_dec_add(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale)
@@ -2184,21 +2207,28 @@ static inline void put8(char *dst, uint32_t x)
 	memcpy(dst + 6, digit_pairs + 2 * (lo % 100), 2);
 }
 
-/* Writes the k lowest decimal digits of v, zeros in front where v has fewer, so that they end just before p. */
+/*
+ * Writes the k decimal digits of v (v < 10^k, or k >= 20), zeros in front where v has fewer, so that
+ * they end just before p. Past the groups of eight, fewer than eight digits are left, so the pairs
+ * are cut in 32 bits.
+ */
 static inline char *put_digits_padded(char *p, uint64_t v, uint32_t k)
 {
+	TC_ASSERT(k >= 20 || v < tc_pow10_u64[k]);
 	for (; k >= 8; k -= 8) {
 		p -= 8;
 		put8(p, (uint32_t) (v % 100000000));
 		v /= 100000000;
 	}
+	TC_ASSERT(v < 100000000);
+	uint32_t w = (uint32_t) v;
 	for (; k >= 2; k -= 2) {
 		p -= 2;
-		memcpy(p, digit_pairs + 2 * (v % 100), 2);
-		v /= 100;
+		memcpy(p, digit_pairs + 2 * (w % 100), 2);
+		w /= 100;
 	}
 	if (k > 0) {
-		*--p = (char) ('0' + v % 10);
+		*--p = (char) ('0' + w % 10);
 	}
 	return p;
 }
