@@ -128,12 +128,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		REF_FAIL("parse disagrees with the grammar: [%.*s] %d/%d, [%.*s] %d/%d",
 			(int) al, as, sa, va, (int) bl, bs, sb, vb);
 	}
-	/* the binding's route for add and sub of two strings of up to 20 characters (NUL-terminated copies) */
+	/* the binding's route for add and sub of two strings of up to 19 characters (NUL-terminated copies) */
 	tc_dec shortr;
 	tc_status short_st = TC_ERR_SYNTAX;
 	tc_dec_init(&shortr);
-	if ((op == OP_ADD || op == OP_SUB) && al <= TC_DEC_SHORT_LEN_20 && bl <= TC_DEC_SHORT_LEN_20) {
-		char za[TC_DEC_SHORT_LEN_20 + 1], zb[TC_DEC_SHORT_LEN_20 + 1];
+	if ((op == OP_ADD || op == OP_SUB) && al <= TC_DEC_SHORT_LEN_19 && bl <= TC_DEC_SHORT_LEN_19) {
+		char za[TC_DEC_SHORT_LEN_19 + 1], zb[TC_DEC_SHORT_LEN_19 + 1];
 		memcpy(za, as, al);
 		za[al] = '\0';
 		memcpy(zb, bs, bl);

@@ -1,12 +1,12 @@
 --TEST--
-tokencalc_add() and tokencalc_sub() on two strings of up to 20 characters (one core call that reads both and adds in a machine word) agree with bcmath, exact strings, and decline to the general path with its errors
+tokencalc_add() and tokencalc_sub() on two strings of up to 19 characters (one core call that reads both and adds in a machine word) agree with bcmath, exact strings, and decline to the general path with its errors
 --EXTENSIONS--
 tokencalc
 bcmath
 --FILE--
 <?php
-// Operands of 0 to 20 characters: signs, leading zeros, "5.", ".5", 19 digits with a point or a
-// sign, 20 digits (the general path's), sums past 2^64 (declined: the wide path answers), bad
+// Operands of 0 to 20 characters: signs, leading zeros, "5.", ".5", 19 digits, 20 characters (the
+// general path's), sums past 2^64 (declined: the wide path answers), bad
 // bytes and NULs inside (declined: the general path throws). Both the frameless call (a name
 // resolved at compile time) and the framed one (a call by variable), with the default scale and
 // with an explicit one. The reference is bcmath at the result's scale, min(scale, places written).

@@ -83,7 +83,7 @@ static zend_always_inline zend_result php_tokencalc_zval_to_dec(tc_dec *d, zval 
 {
 	if (EXPECTED(Z_TYPE_P(arg) == IS_STRING) && EXPECTED(Z_STRLEN_P(arg) <= TC_DEC_SHORT_LEN_19)
 			&& EXPECTED(Z_STRLEN_P(arg) <= (size_t) TOKENCALC_G(max_digits))
-			&& EXPECTED(tc_dec_parse_short_nul(d, Z_STRVAL_P(arg), Z_STRLEN_P(arg), false) == TC_OK)) {
+			&& EXPECTED(tc_dec_parse_short_nul(d, Z_STRVAL_P(arg), Z_STRLEN_P(arg)) == TC_OK)) {
 		return SUCCESS;
 	}
 	return php_tokencalc_arg_to_dec(d, arg, arg_num);
@@ -144,7 +144,7 @@ static zend_always_inline zend_result php_tokencalc_operand_read(php_tokencalc_o
 			&& EXPECTED(Z_STRLEN_P(arg) <= (size_t) TOKENCALC_G(max_digits))) {
 		/* up to 19 characters, at most 19 digits: the parser without its digit-count tests, inline */
 		if (EXPECTED(Z_STRLEN_P(arg) <= TC_DEC_SHORT_LEN_19)) {
-			if (EXPECTED(tc_dec_parse_short_nul(&op->dec, Z_STRVAL_P(arg), Z_STRLEN_P(arg), false) == TC_OK)) {
+			if (EXPECTED(tc_dec_parse_short_nul(&op->dec, Z_STRVAL_P(arg), Z_STRLEN_P(arg)) == TC_OK)) {
 				op->is_text = false;
 				return SUCCESS;
 			}

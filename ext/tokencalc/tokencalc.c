@@ -543,7 +543,7 @@ static zend_always_inline void tokencalc_addsub_do(zval *return_value, php_token
 }
 
 /*
- * add and sub of two strings of up to 20 characters whose sum the core makes in a machine word
+ * add and sub of two strings of up to 19 characters whose sum the core makes in a machine word
  * (the usual token amounts): one core call that reads both and adds, and the result. false when
  * it does not apply or the core declines: the general path then reads the operands again and
  * says what is wrong with them, so errors stay those of the general path. Compared with reading
@@ -556,7 +556,7 @@ static zend_always_inline bool tokencalc_addsub_short(zval *return_value, const 
 		return false;
 	}
 	size_t alen = Z_STRLEN_P(a), blen = Z_STRLEN_P(b), longer = MAX(alen, blen);
-	if (longer > TC_DEC_SHORT_LEN_20 || longer > (size_t) TOKENCALC_G(max_digits)) {
+	if (longer > TC_DEC_SHORT_LEN_19 || longer > (size_t) TOKENCALC_G(max_digits)) {
 		return false;
 	}
 	tc_dec r;

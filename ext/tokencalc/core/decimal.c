@@ -562,8 +562,8 @@ tc_status tc_dec_addsub_short(tc_dec *r, const char *a, size_t alen, const char 
 {
 	tc_dec x, y;
 
-	TC_ASSERT(alen <= TC_DEC_SHORT_LEN_20 && blen <= TC_DEC_SHORT_LEN_20 && a[alen] == '\0' && b[blen] == '\0');
-	if (tc_dec_parse_short_nul(&x, a, alen, true) != TC_OK || tc_dec_parse_short_nul(&y, b, blen, true) != TC_OK) {
+	TC_ASSERT(alen <= TC_DEC_SHORT_LEN_19 && blen <= TC_DEC_SHORT_LEN_19 && a[alen] == '\0' && b[blen] == '\0');
+	if (tc_dec_parse_short_nul(&x, a, alen) != TC_OK || tc_dec_parse_short_nul(&y, b, blen) != TC_OK) {
 		return TC_ERR_SYNTAX;
 	}
 	uint32_t m = max_u32(x.scale, y.scale);

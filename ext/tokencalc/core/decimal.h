@@ -106,8 +106,6 @@ tc_status tc_dec_parse(tc_dec *d, const char *s, size_t len, size_t max_digits);
  */
 #define TC_DEC_SHORT_LEN 21
 #define TC_DEC_SHORT_LEN_19 19
-/* 20 characters: at most 19 digits once there is a point or a sign, and 20 digits are told apart. */
-#define TC_DEC_SHORT_LEN_20 20
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(TC_NO_SWAR)
 # define TC_SWAR_DIGITS 1
@@ -195,7 +193,8 @@ static inline const char *tc_skip_digits(const char *p, const char *end)
  * is the caller's to check (len <= TC_DEC_SHORT_LEN_19 when past_19 is false). The integer digits
  * one by one, then the fraction, eight digits at once where there are eight (little-endian
  * machines). TC_OK, TC_ERR_SYNTAX, or TC_ERR_TOO_LONG past 19 digits (the caller then takes
- * tc_dec_parse()'s long parser); d unchanged on failure. nul: s[len] is a NUL (the wrappers below).
+ * tc_dec_parse()'s long parser); d unchanged on failure. nul: s[len] is a NUL (only with past_19
+ * false: tc_dec_parse_short_nul() below).
  */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
@@ -272,13 +271,13 @@ static inline tc_status tc_dec_parse_short_as(tc_dec *d, const char *s, size_t l
 }
 
 /*
- * tc_dec_parse_short_as() for a string with a NUL at s[len], as every PHP string has: the digit
- * loops stop at the first byte that is not a digit, the NUL at the latest, without testing for the
- * end at every digit.
+ * tc_dec_parse_short_as(d, s, len, false) for a string with a NUL at s[len], as every PHP string
+ * has: the digit loops stop at the first byte that is not a digit, the NUL at the latest, without
+ * testing for the end at every digit.
  */
-static inline tc_status tc_dec_parse_short_nul(tc_dec *d, const char *s, size_t len, bool past_19)
+static inline tc_status tc_dec_parse_short_nul(tc_dec *d, const char *s, size_t len)
 {
-	return tc_dec_parse_short_in(d, s, len, past_19, true);
+	return tc_dec_parse_short_in(d, s, len, false, true);
 }
 
 static inline tc_status tc_dec_parse_short(tc_dec *d, const char *s, size_t len)
@@ -362,7 +361,7 @@ bool tc_dec_cmp_text_quick(const struct tc_text *t, const tc_dec *d, int *res);
 tc_status tc_dec_add(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
 tc_status tc_dec_sub(tc_dec *r, const tc_dec *a, const tc_dec *b, uint32_t scale);
 /*
- * The binding's one call for add and sub of two strings of at most TC_DEC_SHORT_LEN_20 characters
+ * The binding's one call for add and sub of two strings of at most TC_DEC_SHORT_LEN_19 characters
  * each: r = a + b (a - b when sub), as tc_dec_parse() and tc_dec_add() or tc_dec_sub() would give,
  * when both are valid and the sum stays in a machine word (a[alen] and b[blen] must be NULs, as in
  * every PHP string: tc_dec_parse_short_nul()): then TC_OK, and r (initialised by the
