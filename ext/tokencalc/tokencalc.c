@@ -516,6 +516,18 @@ done:
  * binary, so values of up to 150 digits allocate nothing but the result.
  */
 
+/* a + b or a - b of two decimal strings taken apart, as a new string */
+static zend_always_inline void tokencalc_addsub_text(zval *return_value, const tc_text *a, const tc_text *b,
+		uint32_t scale, bool sub)
+{
+	zend_string *s = zend_string_alloc(tc_text_addsub_size(a, b, scale), 0);
+	size_t n = tc_text_addsub(ZSTR_VAL(s), a, b, sub, scale);
+	ZEND_ASSERT(n > 0);   /* 0 only when tc_mem_alloc() returns NULL, which emalloc never does */
+	ZSTR_LEN(s) = n;
+	ZSTR_VAL(s)[n] = '\0';
+	RETVAL_NEW_STR(s);
+}
+
 static zend_always_inline void tokencalc_addsub_do(zval *return_value, php_tokencalc_operand *a,
 		php_tokencalc_operand *b, uint32_t scale, bool sub)
 {
@@ -534,38 +546,46 @@ static zend_always_inline void tokencalc_addsub_do(zval *return_value, php_token
 	}
 	php_tokencalc_operand_to_text(a);
 	php_tokencalc_operand_to_text(b);
-	zend_string *s = zend_string_alloc(tc_text_addsub_size(&a->text, &b->text, scale), 0);
-	size_t n = tc_text_addsub(ZSTR_VAL(s), &a->text, &b->text, sub, scale);
-	ZEND_ASSERT(n > 0);   /* 0 only when tc_mem_alloc() returns NULL, which emalloc never does */
-	ZSTR_LEN(s) = n;
-	ZSTR_VAL(s)[n] = '\0';
-	RETVAL_NEW_STR(s);
+	tokencalc_addsub_text(return_value, &a->text, &b->text, scale, sub);
 }
 
 /*
- * add and sub of two strings of up to 19 characters whose sum the core makes in a machine word
- * (the usual token amounts): one core call that reads both and adds, and the result. false when
- * it does not apply or the core declines: the general path then reads the operands again and
- * says what is wrong with them, so errors stay those of the general path. Compared with reading
- * both operands into php_tokencalc_operand first: PHP 8.4.27, tracing JIT, CHANGELOG.
+ * add and sub of two strings (the usual call): one core call for both operands and the result,
+ * without php_tokencalc_operand. Up to TC_ADDSUB_WORD_LEN characters each, the core reads both and
+ * adds in a machine word (tc_dec_addsub_short()); longer, both are read as text and added eight
+ * columns at a time (text.h). false when it does not apply or an operand is not valid: the general
+ * path then reads the operands again and says what is wrong with them, so errors stay those of the
+ * general path. The crossing point, and both routes against reading the operands into
+ * php_tokencalc_operand first: PHP 8.4.27, tracing JIT, CHANGELOG.
  */
-static zend_always_inline bool tokencalc_addsub_short(zval *return_value, const zval *a, const zval *b,
+#define TC_ADDSUB_WORD_LEN 13
+
+static zend_always_inline bool tokencalc_addsub_strings(zval *return_value, const zval *a, const zval *b,
 		uint32_t scale, bool sub)
 {
 	if (Z_TYPE_P(a) != IS_STRING || Z_TYPE_P(b) != IS_STRING) {
 		return false;
 	}
 	size_t alen = Z_STRLEN_P(a), blen = Z_STRLEN_P(b), longer = MAX(alen, blen);
-	if (longer > TC_DEC_SHORT_LEN_19 || longer > (size_t) TOKENCALC_G(max_digits)) {
+	if (longer > (size_t) TOKENCALC_G(max_digits)) {
 		return false;
 	}
-	tc_dec r;
-	tc_dec_init(&r);
-	if (tc_dec_addsub_short(&r, Z_STRVAL_P(a), alen, Z_STRVAL_P(b), blen, sub, scale) != TC_OK) {
+	if (longer <= TC_ADDSUB_WORD_LEN) {
+		tc_dec r;
+		tc_dec_init(&r);
+		if (tc_dec_addsub_short(&r, Z_STRVAL_P(a), alen, Z_STRVAL_P(b), blen, sub, scale) != TC_OK) {
+			return false;
+		}
+		RETVAL_NEW_STR(php_tokencalc_dec_to_str(&r));
+		tc_dec_clear(&r);
+		return true;
+	}
+	tc_text ta, tb;
+	if (tc_text_parse(&ta, Z_STRVAL_P(a), alen, SIZE_MAX) != TC_OK
+			|| tc_text_parse(&tb, Z_STRVAL_P(b), blen, SIZE_MAX) != TC_OK) {
 		return false;
 	}
-	RETVAL_NEW_STR(php_tokencalc_dec_to_str(&r));
-	tc_dec_clear(&r);
+	tokencalc_addsub_text(return_value, &ta, &tb, scale, sub);
 	return true;
 }
 
@@ -643,7 +663,7 @@ static zend_always_inline void tokencalc_binary(INTERNAL_FUNCTION_PARAMETERS, bo
 	bool scale_null = true;
 	uint32_t scale;
 
-	if (!muldiv && ZEND_NUM_ARGS() == 2 && tokencalc_addsub_short(return_value, ZEND_CALL_ARG(execute_data, 1),
+	if (!muldiv && ZEND_NUM_ARGS() == 2 && tokencalc_addsub_strings(return_value, ZEND_CALL_ARG(execute_data, 1),
 			ZEND_CALL_ARG(execute_data, 2), (uint32_t) TOKENCALC_G(scale), flag)) {
 		return;
 	}
@@ -763,8 +783,8 @@ PHP_FUNCTION(tokencalc_cmp)
 /* mul and div have no short route of their own: their machine-word path is do_fn's */
 # define TC_NO_SHORT(return_value, a, b, scale, flag) false
 
-TC_FLF_BINARY(tokencalc_add, tokencalc_addsub_do, false, tokencalc_addsub_short)
-TC_FLF_BINARY(tokencalc_sub, tokencalc_addsub_do, true, tokencalc_addsub_short)
+TC_FLF_BINARY(tokencalc_add, tokencalc_addsub_do, false, tokencalc_addsub_strings)
+TC_FLF_BINARY(tokencalc_sub, tokencalc_addsub_do, true, tokencalc_addsub_strings)
 TC_FLF_BINARY(tokencalc_mul, tokencalc_muldiv_do, false, TC_NO_SHORT)
 TC_FLF_BINARY(tokencalc_div, tokencalc_muldiv_do, true, TC_NO_SHORT)
 

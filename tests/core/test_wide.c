@@ -191,6 +191,14 @@ static void run_no_heap(long rounds, int *passed, int *failed)
 			bool split;
 			tc_text_mul_either(&r, &parts, &split, &ta, &tb, scale);
 			(void) tc_text_div_either(&r, &parts, &split, &ta, &tb, scale);
+			/* and of add and sub, the binding's call for strings past 13 characters */
+			char sum[256];
+			if (tc_text_addsub_size(&ta, &tb, scale) > sizeof sum) {
+				printf("FAIL tc_text_addsub_size(%zu, %zu digits) past %zu\n", al, bl, sizeof sum);
+				abort();
+			}
+			(void) tc_text_addsub(sum, &ta, &tb, false, scale);
+			(void) tc_text_addsub(sum, &ta, &tb, true, scale);
 		}
 		if (tc_mem_allocations + gmp_allocations != before) {
 			if (bad++ < 5) {
@@ -203,7 +211,7 @@ static void run_no_heap(long rounds, int *passed, int *failed)
 	}
 	mp_set_memory_functions(oa, orl, of);
 	if (bad == 0) {
-		printf("ok: %ld rounds of add/sub/mul/div/truncate/cmp/normalize and the string routes of mul/div on <= 78 digits, no heap allocation (tc_mem or GMP)\n", rounds);
+		printf("ok: %ld rounds of add/sub/mul/div/truncate/cmp/normalize and the string routes of add/sub/mul/div on <= 78 digits, no heap allocation (tc_mem or GMP)\n", rounds);
 		(*passed)++;
 	} else {
 		(*failed)++;

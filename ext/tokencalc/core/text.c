@@ -1,12 +1,15 @@
 /*
  * tokencalc core: add, subtract, compare and truncate on decimal strings (see text.h).
  *
- * Addition and subtraction copy both operands' digits, aligned on the point, into two
- * zero-padded rows, then add or subtract them eight ASCII digits per 64-bit word: each digit of
- * the second row is biased by 246 (0xF6), so that a column reaching 10 overflows its byte and the
- * machine's own binary carry moves it to the next column (likewise for borrows), and one mask
- * takes the bias back out of the columns that did not overflow. No digit is ever converted to a
- * number. Rows of up to TC_TEXT_STACK bytes live on the stack, longer ones come from tc_mem_alloc().
+ * Addition and subtraction read each operand as words of eight digit values, counted from the
+ * point (one unaligned load and a byte swap per word; only the last word of the integer digits
+ * and of the fraction is shifted into place), then add or subtract them a word at a time (SWAR):
+ * each column of the second operand is biased by 246 (0xF6), so that a column reaching 10
+ * overflows its byte and the machine's own binary carry moves it to the next column (likewise for
+ * borrows), and one mask takes the bias back out of the columns that did not overflow. The
+ * result's words are written straight into the caller's buffer. No digit is ever converted to a
+ * number. Without 64-bit SWAR (a big-endian machine, or -DTC_NO_SWAR), both operands are laid out
+ * in two zero-padded rows and added a digit at a time.
  */
 #include <string.h>
 
@@ -15,11 +18,13 @@
 #include "tc_mem.h"
 #include "tc_private.h"
 
-/* Bytes of the two rows kept on the stack (values of up to about 250 digits). */
-#define TC_TEXT_STACK 512
 
 #if defined(TC_SWAR_DIGITS) && defined(__GNUC__)
 # define TC_TEXT_SWAR 1
+/* tc_text_addsub() writes whole words: up to 7 bytes past the result. */
+# define TC_TEXT_SLACK 8
+#else
+# define TC_TEXT_SLACK 0
 #endif
 
 #if defined(__SSE2__) && defined(__GNUC__) && !defined(TC_NO_SWAR)
@@ -229,98 +234,8 @@ size_t tc_text_addsub_size(const tc_text *a, const tc_text *b, uint32_t scale)
 	if (s > scale) {
 		s = scale;
 	}
-	/* sign, integer digits and a carry (or one "0"), point, fraction */
-	return 1 + max_size(a->il, b->il) + 1 + (s > 0 ? 1 + s : 0);
-}
-
-/* dst[0..n) = '0' (short runs as copy_run). */
-static inline void zero_run(char *dst, size_t n)
-{
-	static const char zeros[] = "00000000000000000000000000000000";   /* 32 and a NUL */
-	if (n > 32) {
-		memset(dst, '0', n);
-		return;
-	}
-	tc_copy_run(dst, zeros, n);
-}
-
-/* Lays out the digits of t in row[0..w), point at w - f: zeros around them. */
-static void lay_out(char *row, size_t w, size_t f, const tc_text *t)
-{
-	size_t top = w - f - t->il;
-	zero_run(row, top);
-	tc_copy_run(row + top, t->ip, t->il);
-	tc_copy_run(row + w - f, t->fp, t->fl);
-	zero_run(row + w - f + t->fl, f - t->fl);
-}
-
-#ifdef TC_TEXT_SWAR
-# define TC_ASCII_ZEROS 0x3030303030303030ULL
-# define TC_BIAS 0xF6F6F6F6F6F6F6F6ULL
-# define TC_HIGH_BITS 0x8080808080808080ULL
-#endif
-
-/* x[0..w) = x + y (digits, w a multiple of 8, no carry out: the top column is a zero pad). */
-static void add_rows(char *x, const char *y, size_t w)
-{
-#ifdef TC_TEXT_SWAR
-	unsigned carry = 0;
-	for (size_t off = w; off > 0;) {
-		off -= 8;
-		uint64_t u, v, s;
-		memcpy(&u, x + off, 8);
-		memcpy(&v, y + off, 8);
-		/* Least significant digit in the lowest byte, so the binary carry runs the right way. */
-		u = __builtin_bswap64(u) - TC_ASCII_ZEROS;
-		v = __builtin_bswap64(v) - TC_ASCII_ZEROS + TC_BIAS;
-		unsigned c1 = __builtin_add_overflow(u, v, &s);
-		unsigned c2 = __builtin_add_overflow(s, (uint64_t) carry, &s);
-		carry = c1 | c2;
-		/* Columns that did not overflow still hold their bias: their high bit is set. */
-		s -= ((s & TC_HIGH_BITS) >> 7) * 0xF6;
-		s = __builtin_bswap64(s + TC_ASCII_ZEROS);
-		memcpy(x + off, &s, 8);
-	}
-	TC_ASSERT(carry == 0);
-#else
-	int carry = 0;
-	for (size_t i = w; i-- > 0;) {
-		int d = (x[i] - '0') + (y[i] - '0') + carry;
-		carry = d >= 10;
-		x[i] = (char) ('0' + (carry ? d - 10 : d));
-	}
-#endif
-}
-
-/* x[0..w) = x - y, x >= y. */
-static void sub_rows(char *x, const char *y, size_t w)
-{
-#ifdef TC_TEXT_SWAR
-	unsigned borrow = 0;
-	for (size_t off = w; off > 0;) {
-		off -= 8;
-		uint64_t u, v, d;
-		memcpy(&u, x + off, 8);
-		memcpy(&v, y + off, 8);
-		u = __builtin_bswap64(u) - TC_ASCII_ZEROS;
-		v = __builtin_bswap64(v) - TC_ASCII_ZEROS;
-		unsigned b1 = __builtin_sub_overflow(u, v, &d);
-		unsigned b2 = __builtin_sub_overflow(d, (uint64_t) borrow, &d);
-		borrow = b1 | b2;
-		/* Columns that borrowed hold digit + 256 - 10... as digit + 246: their high bit is set. */
-		d -= ((d & TC_HIGH_BITS) >> 7) * 0xF6;
-		d = __builtin_bswap64(d + TC_ASCII_ZEROS);
-		memcpy(x + off, &d, 8);
-	}
-	TC_ASSERT(borrow == 0);
-#else
-	int borrow = 0;
-	for (size_t i = w; i-- > 0;) {
-		int d = (x[i] - '0') - (y[i] - '0') - borrow;
-		borrow = d < 0;
-		x[i] = (char) ('0' + (borrow ? d + 10 : d));
-	}
-#endif
+	/* sign, integer digits and a carry (or one "0"), point, fraction, and the word writer's slack */
+	return 1 + max_size(a->il, b->il) + 1 + (s > 0 ? 1 + s : 0) + TC_TEXT_SLACK;
 }
 
 /* Writes [-]INT[.FRAC] from int digits ip[0..il) (leading zeros allowed) and s fraction digits. */
@@ -366,6 +281,256 @@ static size_t emit(char *out, bool neg, const char *ip, size_t il, const char *f
 	return (size_t) (p - out);
 }
 
+#ifdef TC_TEXT_SWAR
+# define TC_ASCII_ZEROS 0x3030303030303030ULL
+# define TC_BIAS 0xF6F6F6F6F6F6F6F6ULL
+# define TC_HIGH_BITS 0x8080808080808080ULL
+/* Result words on the stack before tc_mem_alloc() is asked (values of up to 512 digits). */
+# define TC_TEXT_WORDS 64
+
+/* The 8 bytes at p as a word whose top byte is p[0]. */
+static inline uint64_t load_be(const char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, 8);
+	return __builtin_bswap64(x);
+}
+
+/*
+ * An operand as words of digit values (0 to 9 in each byte, the most significant column in the top
+ * byte), eight columns each, counted from the point: the fraction's words k = 0, 1, ... to the
+ * right of it, the integer's to the left. All but the last word of each run are one load from the
+ * string; the last ones (fewer digits, zeros in their other columns) are made once, here.
+ */
+typedef struct {
+	const char *fp, *ie;       /* the fraction's first digit; the end of the integer digits */
+	size_t nf, ni;             /* words with digits in each run */
+	uint64_t flast, ilast;     /* the last word of each run (0 when the run is empty) */
+} text_words;
+
+/*
+ * The n < 8 digits at p as the top (frac) or bottom (!frac) columns of a word, one byte at a time:
+ * for an operand whose digits and point span fewer than 8 bytes.
+ */
+static uint64_t short_word(const char *p, size_t n, bool frac)
+{
+	uint64_t x = 0;
+	for (size_t i = 0; i < n; i++) {
+		x = x << 8 | (uint64_t) (p[i] - '0');
+	}
+	return frac ? x << 8 * (8 - n) : x;
+}
+
+static inline void text_words_of(text_words *w, const tc_text *t)
+{
+	/* the digits and point are contiguous from ip on (text.h): a load anywhere in them is safe */
+	bool wide = (t->fl > 0 ? (size_t) (t->fp + t->fl - t->ip) : t->il) >= 8;
+	w->fp = t->fp;
+	w->ie = t->ip + t->il;
+	w->nf = (t->fl + 7) / 8;
+	w->ni = (t->il + 7) / 8;
+	w->flast = w->ilast = 0;
+	if (w->nf > 0) {
+		/* the last 8 bytes, its digits moved to the top; the bytes shifted out go before '0' is taken */
+		unsigned drop = 8 * (unsigned) (8 * w->nf - t->fl);
+		w->flast = wide ? (load_be(t->fp + t->fl - 8) << drop) - (TC_ASCII_ZEROS << drop)
+			: short_word(t->fp + 8 * (w->nf - 1), t->fl - 8 * (w->nf - 1), true);
+	}
+	if (w->ni > 0) {
+		unsigned drop = 8 * (unsigned) (8 * w->ni - t->il);
+		w->ilast = wide ? (load_be(t->ip) >> drop) - (TC_ASCII_ZEROS >> drop)
+			: short_word(t->ip, t->il - 8 * (w->ni - 1), false);
+	}
+}
+
+static inline uint64_t frac_word(const text_words *w, size_t k)
+{
+	if (k + 1 < w->nf) {
+		return load_be(w->fp + 8 * k) - TC_ASCII_ZEROS;
+	}
+	return k + 1 == w->nf ? w->flast : 0;
+}
+
+static inline uint64_t int_word(const text_words *w, size_t k)
+{
+	if (k + 1 < w->ni) {
+		return load_be(w->ie - 8 * (k + 1)) - TC_ASCII_ZEROS;
+	}
+	return k + 1 == w->ni ? w->ilast : 0;
+}
+
+/*
+ * x + y + *carry on words of digit values. The second word's columns are biased by 246 (0xF6), so
+ * that a column reaching 10 overflows its byte and the machine's binary carry moves it to the next
+ * column; one mask takes the bias back out of the columns that did not overflow (their high bit is
+ * still set).
+ */
+static inline uint64_t add_word(uint64_t x, uint64_t y, unsigned *carry)
+{
+	uint64_t s;
+	unsigned c1 = __builtin_add_overflow(x, y + TC_BIAS, &s);
+	unsigned c2 = __builtin_add_overflow(s, (uint64_t) *carry, &s);
+	*carry = c1 | c2;
+	return s - ((s & TC_HIGH_BITS) >> 7) * 0xF6;
+}
+
+/* x - y - *borrow: a column that borrowed holds its digit + 246 (high bit set), less 246. */
+static inline uint64_t sub_word(uint64_t x, uint64_t y, unsigned *borrow)
+{
+	uint64_t d;
+	unsigned b1 = __builtin_sub_overflow(x, y, &d);
+	unsigned b2 = __builtin_sub_overflow(d, (uint64_t) *borrow, &d);
+	*borrow = b1 | b2;
+	return d - ((d & TC_HIGH_BITS) >> 7) * 0xF6;
+}
+
+/*
+ * |x| + |y| or |x| - |y| into fr[0..ns) (the fraction's first ns words) and ir[0..ni) (the integer
+ * words, the lowest first), eight columns a step from the last fraction column up; nf fraction
+ * words in all. Returns the carry (add) or the borrow (sub: then |x| < |y|).
+ */
+static TC_ALWAYS_INLINE unsigned add_columns(uint64_t *fr, uint64_t *ir, const text_words *x, const text_words *y,
+		bool sub, size_t nf, size_t ns, size_t ni)
+{
+	unsigned c = 0;
+	for (size_t k = nf; k-- > 0;) {
+		uint64_t u = frac_word(x, k), v = frac_word(y, k);
+		uint64_t r = sub ? sub_word(u, v, &c) : add_word(u, v, &c);
+		if (k < ns) {
+			fr[k] = r;
+		}
+	}
+	for (size_t k = 0; k < ni; k++) {
+		uint64_t u = int_word(x, k), v = int_word(y, k);
+		ir[k] = sub ? sub_word(u, v, &c) : add_word(u, v, &c);
+	}
+	return c;
+}
+
+/* Stores the word of digit values r as 8 ASCII digits at p. */
+static inline void put_word(char *p, uint64_t r)
+{
+	r = __builtin_bswap64(r + TC_ASCII_ZEROS);
+	memcpy(p, &r, 8);
+}
+
+size_t tc_text_addsub(char *out, const tc_text *a, const tc_text *b, bool sub, uint32_t scale)
+{
+	bool bneg = b->neg != sub;
+	size_t f = max_size(a->fl, b->fl), s = f < scale ? f : scale;
+	size_t nf = (f + 7) / 8, ns = (s + 7) / 8, ni = (max_size(a->il, b->il) + 7) / 8;
+	uint64_t stack[TC_TEXT_WORDS], *fr = stack;
+
+	if (ns + ni > TC_TEXT_WORDS) {
+		fr = tc_mem_alloc((ns + ni) * sizeof *fr);
+		if (fr == NULL) {
+			return 0;
+		}
+	}
+	uint64_t *ir = fr + ns;
+	text_words wa, wb;
+	text_words_of(&wa, a);
+	text_words_of(&wb, b);
+	bool neg = a->neg;
+	unsigned carry = 0;
+	if (a->neg == bneg) {
+		carry = add_columns(fr, ir, &wa, &wb, false, nf, ns, ni);
+	} else if (b->il > a->il || add_columns(fr, ir, &wa, &wb, true, nf, ns, ni) != 0) {
+		/* signs differ: the smaller magnitude from the larger, which gives the sign */
+		add_columns(fr, ir, &wb, &wa, true, nf, ns, ni);
+		neg = bneg;
+	}
+	/* the integer part: the carry, or the words from the first that is not zero */
+	size_t top = ni;
+	while (top > 0 && ir[top - 1] == 0 && carry == 0) {
+		top--;
+	}
+	bool zero = top == 0 && carry == 0;
+	for (size_t k = 0; zero && k < ns; k++) {
+		/* the last word's columns past s are not printed */
+		zero = (fr[k] >> (k + 1 < ns ? 0 : 8 * (8 * ns - s))) == 0;
+	}
+	char *p = out;
+	if (neg && !zero) {
+		*p++ = '-';
+	}
+	if (carry) {
+		*p++ = '1';
+	}
+	if (top == 0) {
+		if (!carry) {
+			*p++ = '0';
+		}
+	} else {
+		/* the top word without its leading zeros (its low bytes are written over next) */
+		size_t z = carry ? 0 : (size_t) __builtin_clzll(ir[top - 1]) / 8;
+		uint64_t t = __builtin_bswap64(ir[top - 1] + TC_ASCII_ZEROS) >> (8 * z);
+		memcpy(p, &t, 8);
+		p += 8 - z;
+		for (size_t k = top - 1; k-- > 0;) {
+			put_word(p, ir[k]);
+			p += 8;
+		}
+	}
+	if (s > 0) {
+		*p++ = '.';
+		for (size_t k = 0; k < ns; k++) {
+			put_word(p + 8 * k, fr[k]);
+		}
+		p += s;
+	}
+	if (fr != stack) {
+		tc_mem_free(fr);
+	}
+	return (size_t) (p - out);
+}
+#else
+/* Bytes of the two rows kept on the stack (values of up to about 250 digits). */
+# define TC_TEXT_STACK 512
+
+/* dst[0..n) = '0' (short runs as copy_run). */
+static inline void zero_run(char *dst, size_t n)
+{
+	static const char zeros[] = "00000000000000000000000000000000";   /* 32 and a NUL */
+	if (n > 32) {
+		memset(dst, '0', n);
+		return;
+	}
+	tc_copy_run(dst, zeros, n);
+}
+
+/* Lays out the digits of t in row[0..w), point at w - f: zeros around them. */
+static void lay_out(char *row, size_t w, size_t f, const tc_text *t)
+{
+	size_t top = w - f - t->il;
+	zero_run(row, top);
+	tc_copy_run(row + top, t->ip, t->il);
+	tc_copy_run(row + w - f, t->fp, t->fl);
+	zero_run(row + w - f + t->fl, f - t->fl);
+}
+
+/* x[0..w) = x + y (digits, w a multiple of 8, no carry out: the top column is a zero pad). */
+static void add_rows(char *x, const char *y, size_t w)
+{
+	int carry = 0;
+	for (size_t i = w; i-- > 0;) {
+		int d = (x[i] - '0') + (y[i] - '0') + carry;
+		carry = d >= 10;
+		x[i] = (char) ('0' + (carry ? d - 10 : d));
+	}
+}
+
+/* x[0..w) = x - y, x >= y. */
+static void sub_rows(char *x, const char *y, size_t w)
+{
+	int borrow = 0;
+	for (size_t i = w; i-- > 0;) {
+		int d = (x[i] - '0') - (y[i] - '0') - borrow;
+		borrow = d < 0;
+		x[i] = (char) ('0' + (borrow ? d + 10 : d));
+	}
+}
+
 size_t tc_text_addsub(char *out, const tc_text *a, const tc_text *b, bool sub, uint32_t scale)
 {
 	bool bneg = b->neg != sub;
@@ -401,6 +566,8 @@ size_t tc_text_addsub(char *out, const tc_text *a, const tc_text *b, bool sub, u
 	}
 	return n;
 }
+
+#endif
 
 size_t tc_text_truncate_len(const tc_text *a, uint32_t scale)
 {

@@ -2,11 +2,11 @@
  * tokencalc core: add, subtract, compare and truncate decimal strings as they are.
  *
  * For these four operations a value needs no conversion at all: the digits are aligned on the
- * point and worked on as ASCII, eight at a time (SWAR), and the result is written straight into
- * the caller's buffer. Time and memory are linear in the length, so long values cost what
- * copying them costs. Values of up to 19 digits take the machine-integer path of decimal.h
- * instead, which is faster still; results are the same (tests/core/test_text.c checks both
- * against an exact rational reference).
+ * point and worked on eight at a time (SWAR), and the result is written straight into the
+ * caller's buffer. Time and memory are linear in the length, so long values cost what copying
+ * them costs. The binding sends add and sub of strings of up to 13 characters to the
+ * machine-integer path of decimal.h instead (tc_dec_addsub_short()), which is faster there;
+ * results are the same (fuzz/fuzz_arith.c checks both against an exact rational reference).
  */
 #ifndef TC_TEXT_H
 #define TC_TEXT_H
@@ -37,12 +37,16 @@ void tc_text_from_i64(tc_text *t, int64_t v, char *buf);
 /* -1, 0 or 1 as a < b, a == b, a > b, on the exact values. */
 int tc_text_cmp(const tc_text *a, const tc_text *b);
 
-/* Result scale of add/sub: min(scale, max(a->fl, b->fl)); and an upper bound of the length. */
+/*
+ * The room tc_text_addsub() needs: the result's length at most, and up to 8 bytes more that it may
+ * write past the result (it writes whole words).
+ */
 size_t tc_text_addsub_size(const tc_text *a, const tc_text *b, uint32_t scale);
 /*
  * Writes a + b (or a - b) truncated toward zero to min(scale, max(a->fl, b->fl)) places into out
- * (room for tc_text_addsub_size() bytes, no NUL); returns the length. TC_ERR_NOMEM from the
- * scratch allocation (long operands only) makes it return 0.
+ * (room for tc_text_addsub_size() bytes: the bytes past the result are left undefined, and no NUL);
+ * returns the length. TC_ERR_NOMEM from the scratch allocation (values past 512 digits only) makes
+ * it return 0.
  */
 size_t tc_text_addsub(char *out, const tc_text *a, const tc_text *b, bool sub, uint32_t scale);
 
