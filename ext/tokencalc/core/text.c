@@ -1,15 +1,17 @@
 /*
  * tokencalc core: add, subtract, compare and truncate on decimal strings (see text.h).
  *
- * Addition and subtraction read each operand as words of eight digit values, counted from the
- * point (one unaligned load and a byte swap per word; only the last word of the integer digits
- * and of the fraction is shifted into place), then add or subtract them a word at a time (SWAR):
- * each column of the second operand is biased by 246 (0xF6), so that a column reaching 10
- * overflows its byte and the machine's own binary carry moves it to the next column (likewise for
- * borrows), and one mask takes the bias back out of the columns that did not overflow. The
- * result's words are written straight into the caller's buffer. No digit is ever converted to a
- * number. Without 64-bit SWAR (a big-endian machine, or -DTC_NO_SWAR), both operands are laid out
- * in two zero-padded rows and added a digit at a time.
+ * Addition and subtraction work eight digit columns at a time (SWAR): each column of the second
+ * operand is biased by 246 (0xF6), so that a column reaching 10 overflows its byte and the
+ * machine's own binary carry moves it to the next column (likewise for borrows), and one mask takes
+ * the bias back out of the columns that did not overflow. No digit is ever converted to a number.
+ * Values of up to 128 columns are read as words straight from the strings, counted from the point
+ * (one unaligned load and a byte swap per word; only the last word of the integer digits and of the
+ * fraction is shifted into place), and the result's words are written straight into the caller's
+ * buffer. Longer values are first laid out in two zero-padded rows, and the result copied out of
+ * the first: their layout and copy are memcpy()s, which pay past that length. Rows of up to
+ * TC_TEXT_STACK bytes live on the stack, longer ones come from tc_mem_alloc(). Without 64-bit SWAR
+ * (a big-endian machine, or -DTC_NO_SWAR), every value takes the rows, a digit at a time.
  */
 #include <string.h>
 
@@ -21,10 +23,6 @@
 
 #if defined(TC_SWAR_DIGITS) && defined(__GNUC__)
 # define TC_TEXT_SWAR 1
-/* tc_text_addsub() writes whole words: up to 7 bytes past the result. */
-# define TC_TEXT_SLACK 8
-#else
-# define TC_TEXT_SLACK 0
 #endif
 
 #if defined(__SSE2__) && defined(__GNUC__) && !defined(TC_NO_SWAR)
@@ -228,65 +226,16 @@ static size_t max_size(size_t a, size_t b)
 	return a > b ? a : b;
 }
 
-size_t tc_text_addsub_size(const tc_text *a, const tc_text *b, uint32_t scale)
-{
-	size_t s = max_size(a->fl, b->fl);
-	if (s > scale) {
-		s = scale;
-	}
-	/* sign, integer digits and a carry (or one "0"), point, fraction, and the word writer's slack */
-	return 1 + max_size(a->il, b->il) + 1 + (s > 0 ? 1 + s : 0) + TC_TEXT_SLACK;
-}
-
-/* Writes [-]INT[.FRAC] from int digits ip[0..il) (leading zeros allowed) and s fraction digits. */
-static size_t emit(char *out, bool neg, const char *ip, size_t il, const char *fp, size_t s)
-{
-	char *p = out;
-#ifdef TC_SWAR_DIGITS
-	for (;;) {   /* leading zeros eight at a time: a row has up to eight of them on top */
-		uint64_t x;
-		if (il < 8) {
-			break;
-		}
-		memcpy(&x, ip, 8);
-		x ^= 0x3030303030303030ULL;
-		if (x != 0) {
-			size_t z = (size_t) __builtin_ctzll(x) >> 3;
-			ip += z;
-			il -= z;
-			break;
-		}
-		ip += 8;
-		il -= 8;
-	}
-#endif
-	while (il > 0 && *ip == '0') {
-		ip++;
-		il--;
-	}
-	if (neg && !(il == 0 && all_zeros(fp, s))) {
-		*p++ = '-';
-	}
-	if (il == 0) {
-		*p++ = '0';
-	} else {
-		tc_copy_run(p, ip, il);
-		p += il;
-	}
-	if (s > 0) {
-		*p++ = '.';
-		tc_copy_run(p, fp, s);
-		p += s;
-	}
-	return (size_t) (p - out);
-}
-
 #ifdef TC_TEXT_SWAR
 # define TC_ASCII_ZEROS 0x3030303030303030ULL
 # define TC_BIAS 0xF6F6F6F6F6F6F6F6ULL
 # define TC_HIGH_BITS 0x8080808080808080ULL
-/* Result words on the stack before tc_mem_alloc() is asked (values of up to 512 digits). */
-# define TC_TEXT_WORDS 64
+/*
+ * Values of up to this many words (128 columns: 8 digits each) take addsub_words(); longer ones
+ * the rows, whose layout and copy out are memcpy()s. Measured (PHP 8.4, benchmarks/widths.php): the
+ * words are faster to 78 digits (11 words), the rows at 300 and 4000 digits (CHANGELOG).
+ */
+# define TC_TEXT_WORDS 16
 
 /* The 8 bytes at p as a word whose top byte is p[0]. */
 static inline uint64_t load_be(const char *p)
@@ -414,20 +363,11 @@ static inline void put_word(char *p, uint64_t r)
 	memcpy(p, &r, 8);
 }
 
-size_t tc_text_addsub(char *out, const tc_text *a, const tc_text *b, bool sub, uint32_t scale)
+/* tc_text_addsub() of values of nf + ni <= TC_TEXT_WORDS words, s places (ns words). */
+static size_t addsub_words(char *out, const tc_text *a, const tc_text *b, bool bneg, size_t s, size_t nf, size_t ni)
 {
-	bool bneg = b->neg != sub;
-	size_t f = max_size(a->fl, b->fl), s = f < scale ? f : scale;
-	size_t nf = (f + 7) / 8, ns = (s + 7) / 8, ni = (max_size(a->il, b->il) + 7) / 8;
-	uint64_t stack[TC_TEXT_WORDS], *fr = stack;
-
-	if (ns + ni > TC_TEXT_WORDS) {
-		fr = tc_mem_alloc((ns + ni) * sizeof *fr);
-		if (fr == NULL) {
-			return 0;
-		}
-	}
-	uint64_t *ir = fr + ns;
+	size_t ns = (s + 7) / 8;
+	uint64_t fr[TC_TEXT_WORDS], *ir = fr + ns;
 	text_words wa, wb;
 	text_words_of(&wa, a);
 	text_words_of(&wb, b);
@@ -479,14 +419,12 @@ size_t tc_text_addsub(char *out, const tc_text *a, const tc_text *b, bool sub, u
 		}
 		p += s;
 	}
-	if (fr != stack) {
-		tc_mem_free(fr);
-	}
 	return (size_t) (p - out);
 }
-#else
+#endif
+
 /* Bytes of the two rows kept on the stack (values of up to about 250 digits). */
-# define TC_TEXT_STACK 512
+#define TC_TEXT_STACK 512
 
 /* dst[0..n) = '0' (short runs as copy_run). */
 static inline void zero_run(char *dst, size_t n)
@@ -509,32 +447,80 @@ static void lay_out(char *row, size_t w, size_t f, const tc_text *t)
 	zero_run(row + w - f + t->fl, f - t->fl);
 }
 
-/* x[0..w) = x + y (digits, w a multiple of 8, no carry out: the top column is a zero pad). */
-static void add_rows(char *x, const char *y, size_t w)
+/* x[0..w) = x + y, or x - y with x >= y (digits, w a multiple of 8; the top column is a zero pad). */
+static TC_ALWAYS_INLINE void addsub_rows(char *x, const char *y, size_t w, bool sub)
 {
-	int carry = 0;
-	for (size_t i = w; i-- > 0;) {
-		int d = (x[i] - '0') + (y[i] - '0') + carry;
-		carry = d >= 10;
-		x[i] = (char) ('0' + (carry ? d - 10 : d));
+#ifdef TC_TEXT_SWAR
+	unsigned c = 0;
+	for (size_t off = w; off > 0;) {
+		off -= 8;
+		uint64_t u = load_be(x + off) - TC_ASCII_ZEROS, v = load_be(y + off) - TC_ASCII_ZEROS;
+		put_word(x + off, sub ? sub_word(u, v, &c) : add_word(u, v, &c));
 	}
+	TC_ASSERT(c == 0);
+#else
+	int c = 0;
+	for (size_t i = w; i-- > 0;) {
+		int d = sub ? (x[i] - '0') - (y[i] - '0') - c : (x[i] - '0') + (y[i] - '0') + c;
+		c = sub ? d < 0 : d >= 10;
+		x[i] = (char) ('0' + (!c ? d : sub ? d + 10 : d - 10));
+	}
+#endif
 }
 
-/* x[0..w) = x - y, x >= y. */
-static void sub_rows(char *x, const char *y, size_t w)
+/* Writes [-]INT[.FRAC] from int digits ip[0..il) (leading zeros allowed) and s fraction digits. */
+static size_t emit(char *out, bool neg, const char *ip, size_t il, const char *fp, size_t s)
 {
-	int borrow = 0;
-	for (size_t i = w; i-- > 0;) {
-		int d = (x[i] - '0') - (y[i] - '0') - borrow;
-		borrow = d < 0;
-		x[i] = (char) ('0' + (borrow ? d + 10 : d));
+	char *p = out;
+#ifdef TC_SWAR_DIGITS
+	for (;;) {   /* leading zeros eight at a time: a row has up to eight of them on top */
+		uint64_t x;
+		if (il < 8) {
+			break;
+		}
+		memcpy(&x, ip, 8);
+		x ^= 0x3030303030303030ULL;
+		if (x != 0) {
+			size_t z = (size_t) __builtin_ctzll(x) >> 3;
+			ip += z;
+			il -= z;
+			break;
+		}
+		ip += 8;
+		il -= 8;
 	}
+#endif
+	while (il > 0 && *ip == '0') {
+		ip++;
+		il--;
+	}
+	if (neg && !(il == 0 && all_zeros(fp, s))) {
+		*p++ = '-';
+	}
+	if (il == 0) {
+		*p++ = '0';
+	} else {
+		tc_copy_run(p, ip, il);
+		p += il;
+	}
+	if (s > 0) {
+		*p++ = '.';
+		tc_copy_run(p, fp, s);
+		p += s;
+	}
+	return (size_t) (p - out);
 }
 
 size_t tc_text_addsub(char *out, const tc_text *a, const tc_text *b, bool sub, uint32_t scale)
 {
 	bool bneg = b->neg != sub;
 	size_t f = max_size(a->fl, b->fl), s = f < scale ? f : scale;
+#ifdef TC_TEXT_SWAR
+	size_t nf = (f + 7) / 8, ni = (max_size(a->il, b->il) + 7) / 8;
+	if (nf + ni <= TC_TEXT_WORDS) {
+		return addsub_words(out, a, b, bneg, s, nf, ni);
+	}
+#endif
 	/* One zero column on top for the carry, then up to a multiple of 8. */
 	size_t w = (max_size(a->il, b->il) + f + 1 + 7) / 8 * 8;
 	char stack[2 * TC_TEXT_STACK], *rows = stack;
@@ -550,14 +536,14 @@ size_t tc_text_addsub(char *out, const tc_text *a, const tc_text *b, bool sub, u
 	if (a->neg == bneg) {
 		lay_out(x, w, f, a);
 		lay_out(y, w, f, b);
-		add_rows(x, y, w);
+		addsub_rows(x, y, w, false);
 		neg = a->neg;
 	} else {
 		/* Signs differ: the smaller magnitude from the larger, which gives the sign. */
 		bool a_larger = cmp_mag(a, b) >= 0;
 		lay_out(x, w, f, a_larger ? a : b);
 		lay_out(y, w, f, a_larger ? b : a);
-		sub_rows(x, y, w);
+		addsub_rows(x, y, w, true);
 		neg = a_larger ? a->neg : bneg;
 	}
 	size_t n = emit(out, neg, x, w - f, x + w - f, s);
@@ -566,8 +552,6 @@ size_t tc_text_addsub(char *out, const tc_text *a, const tc_text *b, bool sub, u
 	}
 	return n;
 }
-
-#endif
 
 size_t tc_text_truncate_len(const tc_text *a, uint32_t scale)
 {

@@ -38,15 +38,23 @@ void tc_text_from_i64(tc_text *t, int64_t v, char *buf);
 int tc_text_cmp(const tc_text *a, const tc_text *b);
 
 /*
- * The room tc_text_addsub() needs: the result's length at most, and up to 8 bytes more that it may
- * write past the result (it writes whole words).
+ * The room tc_text_addsub() needs: the result's length at most (sign, integer digits and a carry or
+ * one "0", point, min(scale, max(a->fl, b->fl)) places), and 8 bytes more that it may write past the
+ * result (it writes whole words). Inline: it is called on every add and sub of long strings.
  */
-size_t tc_text_addsub_size(const tc_text *a, const tc_text *b, uint32_t scale);
+static inline size_t tc_text_addsub_size(const tc_text *a, const tc_text *b, uint32_t scale)
+{
+	size_t s = a->fl > b->fl ? a->fl : b->fl, il = a->il > b->il ? a->il : b->il;
+	if (s > scale) {
+		s = scale;
+	}
+	return 1 + il + 1 + (s > 0 ? 1 + s : 0) + 8;
+}
 /*
  * Writes a + b (or a - b) truncated toward zero to min(scale, max(a->fl, b->fl)) places into out
  * (room for tc_text_addsub_size() bytes: the bytes past the result are left undefined, and no NUL);
- * returns the length. TC_ERR_NOMEM from the scratch allocation (values past 512 digits only) makes
- * it return 0.
+ * returns the length. TC_ERR_NOMEM from the scratch allocation (values past about 500 digits only)
+ * makes it return 0.
  */
 size_t tc_text_addsub(char *out, const tc_text *a, const tc_text *b, bool sub, uint32_t scale);
 
