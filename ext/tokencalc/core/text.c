@@ -312,24 +312,23 @@ static inline uint64_t int_word(const text_words *w, size_t k)
  * x + y + *carry on words of digit values. The second word's columns are biased by 246 (0xF6), so
  * that a column reaching 10 overflows its byte and the machine's binary carry moves it to the next
  * column; one mask takes the bias back out of the columns that did not overflow (their high bit is
- * still set).
+ * still set). The top column carried out of the word exactly when its high bit is clear.
  */
 static inline uint64_t add_word(uint64_t x, uint64_t y, unsigned *carry)
 {
-	uint64_t s;
-	unsigned c1 = __builtin_add_overflow(x, y + TC_BIAS, &s);
-	unsigned c2 = __builtin_add_overflow(s, (uint64_t) *carry, &s);
-	*carry = c1 | c2;
+	uint64_t s = x + y + TC_BIAS + *carry;
+	*carry = (unsigned) (~s >> 63);
 	return s - ((s & TC_HIGH_BITS) >> 7) * 0xF6;
 }
 
-/* x - y - *borrow: a column that borrowed holds its digit + 246 (high bit set), less 246. */
+/*
+ * x - y - *borrow: a column that borrowed holds its digit + 246 (high bit set), less 246. The top
+ * column borrowed from past the word exactly when its high bit is set.
+ */
 static inline uint64_t sub_word(uint64_t x, uint64_t y, unsigned *borrow)
 {
-	uint64_t d;
-	unsigned b1 = __builtin_sub_overflow(x, y, &d);
-	unsigned b2 = __builtin_sub_overflow(d, (uint64_t) *borrow, &d);
-	*borrow = b1 | b2;
+	uint64_t d = x - y - *borrow;
+	*borrow = (unsigned) (d >> 63);
 	return d - ((d & TC_HIGH_BITS) >> 7) * 0xF6;
 }
 
