@@ -388,22 +388,35 @@ void php_tokencalc_scale_error(uint32_t arg_num)
 	zend_argument_value_error(arg_num, "must be between 0 and %u", TC_SCALE_MAX);
 }
 
+/*
+ * A new string with room for len characters. A length known at compile time lets the engine take
+ * its allocator bin directly (_emalloc_56() instead of _emalloc(): 26 instead of 41 instructions,
+ * PHP 8.4); each constant is the longest string of its bin, so no memory is wasted. The bins of 32
+ * to 80 bytes hold the results of 1 to 38 digits, with tc_text_addsub()'s slack.
+ */
+static zend_always_inline zend_string *tokencalc_str_alloc(size_t len)
+{
+	if (len <= 7) {
+		return zend_string_alloc(7, 0);
+	} else if (len <= 15) {
+		return zend_string_alloc(15, 0);
+	} else if (len <= 23) {
+		return zend_string_alloc(23, 0);
+	} else if (len <= 31) {
+		return zend_string_alloc(31, 0);
+	} else if (len <= 39) {
+		return zend_string_alloc(39, 0);
+	} else if (len <= 55) {
+		return zend_string_alloc(55, 0);
+	}
+	return zend_string_alloc(len, 0);
+}
+
 zend_string *php_tokencalc_dec_to_str(const tc_dec *d)
 {
 	size_t len = tc_dec_print_len(d);
-	zend_string *s;
+	zend_string *s = tokencalc_str_alloc(len);
 
-	/* A length known at compile time lets the engine pick its allocator bin directly; each
-	 * constant is the longest string of the same bin, so no memory is wasted. */
-	if (len <= 7) {
-		s = zend_string_alloc(7, 0);
-	} else if (len <= 15) {
-		s = zend_string_alloc(15, 0);
-	} else if (len <= 23) {
-		s = zend_string_alloc(23, 0);
-	} else {
-		s = zend_string_alloc(len, 0);
-	}
 	ZSTR_LEN(s) = len;
 	tc_dec_print_exact(d, ZSTR_VAL(s), len);
 	ZSTR_VAL(s)[len] = '\0';
@@ -520,7 +533,7 @@ done:
 static zend_always_inline void tokencalc_addsub_text(zval *return_value, const tc_text *a, const tc_text *b,
 		uint32_t scale, bool sub)
 {
-	zend_string *s = zend_string_alloc(tc_text_addsub_size(a, b, scale), 0);
+	zend_string *s = tokencalc_str_alloc(tc_text_addsub_size(a, b, scale));
 	size_t n = tc_text_addsub(ZSTR_VAL(s), a, b, sub, scale);
 	ZEND_ASSERT(n > 0);   /* 0 only when tc_mem_alloc() returns NULL, which emalloc never does */
 	ZSTR_LEN(s) = n;

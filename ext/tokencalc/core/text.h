@@ -17,7 +17,11 @@
 
 #include "tc_status.h"
 
-/* A validated decimal string: its sign and digit runs, pointing into the caller's string. */
+/*
+ * A validated decimal string: its sign and digit runs, pointing into the caller's string. The bytes
+ * from ip to fp + fl are the caller's (the digits, and the point between them when there is one;
+ * without a fraction, fp is the end of the integer digits or just past a trailing point).
+ */
 typedef struct tc_text {
 	const char *ip;   /* integer digits, leading zeros skipped (il may be 0) */
 	const char *fp;   /* fractional digits as written */
