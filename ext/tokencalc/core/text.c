@@ -356,7 +356,16 @@ static TC_ALWAYS_INLINE unsigned add_columns(uint64_t *fr, uint64_t *ir, const t
 		bool sub, size_t nf, size_t ns, size_t ni)
 {
 	unsigned c = 0;
-	for (size_t k = nf; k-- > 0;) {
+	size_t k = nf;
+	if (!sub) {
+		/*
+		 * Adding, no carry comes out of the words past the shorter fraction's (one operand has
+		 * digits there): those past the printed ones too are not needed.
+		 */
+		size_t m = x->nf < y->nf ? x->nf : y->nf;
+		k = m > ns ? m : ns;
+	}
+	while (k-- > 0) {
 		uint64_t u = frac_word(x, k), v = frac_word(y, k);
 		uint64_t r = sub ? sub_word(u, v, &c) : add_word(u, v, &c);
 		if (k < ns) {
