@@ -357,10 +357,11 @@ static TC_ALWAYS_INLINE unsigned add_columns(uint64_t *fr, uint64_t *ir, const t
 {
 	unsigned c = 0;
 	size_t k = nf;
-	if (!sub) {
+	if (!sub || x->nf >= y->nf) {
 		/*
-		 * Adding, no carry comes out of the words past the shorter fraction's (one operand has
-		 * digits there): those past the printed ones too are not needed.
+		 * Past the shorter fraction's words only one operand has digits: adding, or subtracting
+		 * from the longer, no carry or borrow comes out of them, so those past the printed words
+		 * are not needed.
 		 */
 		size_t m = x->nf < y->nf ? x->nf : y->nf;
 		k = m > ns ? m : ns;
