@@ -329,10 +329,10 @@ static inline uint64_t int_word(const text_words *w, size_t k)
  * column; one mask takes the bias back out of the columns that did not overflow (their high bit is
  * still set). The top column carried out of the word exactly when its high bit is clear.
  */
-static inline uint64_t add_word(uint64_t x, uint64_t y, unsigned *carry)
+static inline uint64_t add_word(uint64_t x, uint64_t y, uint64_t *carry)
 {
 	uint64_t s = x + y + TC_BIAS + *carry;
-	*carry = (unsigned) (~s >> 63);
+	*carry = ~s >> 63;
 	return s - ((s & TC_HIGH_BITS) >> 7) * 0xF6;
 }
 
@@ -340,10 +340,10 @@ static inline uint64_t add_word(uint64_t x, uint64_t y, unsigned *carry)
  * x - y - *borrow: a column that borrowed holds its digit + 246 (high bit set), less 246. The top
  * column borrowed from past the word exactly when its high bit is set.
  */
-static inline uint64_t sub_word(uint64_t x, uint64_t y, unsigned *borrow)
+static inline uint64_t sub_word(uint64_t x, uint64_t y, uint64_t *borrow)
 {
 	uint64_t d = x - y - *borrow;
-	*borrow = (unsigned) (d >> 63);
+	*borrow = d >> 63;
 	return d - ((d & TC_HIGH_BITS) >> 7) * 0xF6;
 }
 
@@ -352,10 +352,10 @@ static inline uint64_t sub_word(uint64_t x, uint64_t y, unsigned *borrow)
  * words, the lowest first), eight columns a step from the last fraction column up; nf fraction
  * words in all. Returns the carry (add) or the borrow (sub: then |x| < |y|).
  */
-static TC_ALWAYS_INLINE unsigned add_columns(uint64_t *fr, uint64_t *ir, const text_words *x, const text_words *y,
+static TC_ALWAYS_INLINE uint64_t add_columns(uint64_t *fr, uint64_t *ir, const text_words *x, const text_words *y,
 		bool sub, size_t nf, size_t ns, size_t ni)
 {
-	unsigned c = 0;
+	uint64_t c = 0;
 	size_t k = nf;
 	if (!sub || x->nf >= y->nf) {
 		/*
@@ -396,7 +396,7 @@ static size_t addsub_words(char *out, const tc_text *a, const tc_text *b, bool b
 	text_words_of(&wa, a);
 	text_words_of(&wb, b);
 	bool neg = a->neg;
-	unsigned carry = 0;
+	uint64_t carry = 0;
 	if (a->neg == bneg) {
 		carry = add_columns(fr, ir, &wa, &wb, false, nf, ns, ni);
 	} else if (b->il > a->il || add_columns(fr, ir, &wa, &wb, true, nf, ns, ni) != 0) {
@@ -475,7 +475,7 @@ static void lay_out(char *row, size_t w, size_t f, const tc_text *t)
 static TC_ALWAYS_INLINE void addsub_rows(char *x, const char *y, size_t w, bool sub)
 {
 #ifdef TC_TEXT_SWAR
-	unsigned c = 0;
+	uint64_t c = 0;
 	for (size_t off = w; off > 0;) {
 		off -= 8;
 		uint64_t u = load_be(x + off) - TC_ASCII_ZEROS, v = load_be(y + off) - TC_ASCII_ZEROS;
