@@ -29,13 +29,6 @@
 
 #include "tc_status.h"
 
-/* The short parser and its wrappers are always inlined: a wrapper left out of line costs a call per value. */
-#if defined(__GNUC__) || defined(__clang__)
-# define TC_DEC_INLINE static inline __attribute__((always_inline))
-#else
-# define TC_DEC_INLINE static inline
-#endif
-
 /* Pass as the scale of add/sub/mul/truncate for an exact, untruncated result. */
 #define TC_SCALE_EXACT UINT32_MAX
 /* Largest scale a caller may ask for (INI tokencalc.scale and every $scale argument). */
@@ -203,7 +196,7 @@ static inline const char *tc_skip_digits(const char *p, const char *end)
  * tc_dec_parse()'s long parser); d unchanged on failure. nul: s[len] is a NUL (only with past_19
  * false: tc_dec_parse_short_nul() below).
  */
-TC_DEC_INLINE tc_status tc_dec_parse_short_in(tc_dec *d, const char *s, size_t len, bool past_19, bool nul)
+TC_INLINE tc_status tc_dec_parse_short_in(tc_dec *d, const char *s, size_t len, bool past_19, bool nul)
 {
 	const char *p = s, *end = s + len, *int_start;
 	uint64_t v = 0;
@@ -269,7 +262,7 @@ TC_DEC_INLINE tc_status tc_dec_parse_short_in(tc_dec *d, const char *s, size_t l
 	return TC_OK;
 }
 
-TC_DEC_INLINE tc_status tc_dec_parse_short_as(tc_dec *d, const char *s, size_t len, bool past_19)
+TC_INLINE tc_status tc_dec_parse_short_as(tc_dec *d, const char *s, size_t len, bool past_19)
 {
 	return tc_dec_parse_short_in(d, s, len, past_19, false);
 }
@@ -279,12 +272,12 @@ TC_DEC_INLINE tc_status tc_dec_parse_short_as(tc_dec *d, const char *s, size_t l
  * has: the digit loops stop at the first byte that is not a digit, the NUL at the latest, without
  * testing for the end at every digit.
  */
-TC_DEC_INLINE tc_status tc_dec_parse_short_nul(tc_dec *d, const char *s, size_t len)
+TC_INLINE tc_status tc_dec_parse_short_nul(tc_dec *d, const char *s, size_t len)
 {
 	return tc_dec_parse_short_in(d, s, len, false, true);
 }
 
-TC_DEC_INLINE tc_status tc_dec_parse_short(tc_dec *d, const char *s, size_t len)
+TC_INLINE tc_status tc_dec_parse_short(tc_dec *d, const char *s, size_t len)
 {
 	return tc_dec_parse_short_as(d, s, len, true);
 }

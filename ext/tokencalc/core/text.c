@@ -20,75 +20,11 @@
 #include "tc_mem.h"
 #include "tc_private.h"
 
-
 #if defined(TC_SWAR_DIGITS) && defined(__GNUC__)
 # define TC_TEXT_SWAR 1
 #endif
 
-#if defined(__SSE2__) && defined(__GNUC__) && !defined(TC_NO_SWAR)
-# define TC_TEXT_MASK 1
-/*
- * Bit i set for each byte i of x that is not an ASCII digit. Moved by 0x50, the digits '0' to '9'
- * become 0x80 to 0x89, the ten smallest signed bytes, so one signed compare finds every other byte.
- * Against subtracting '0' and comparing the maximum with 9 (two more operations and a flip), two
- * parses and tc_text_addsub() at 20 / 38 digits took 22.5 / 25.7 ns instead of 23.1 / 26.3 (C loop,
- * gcc 14, min of 4 runs of 31 rounds).
- */
-static inline uint32_t nondigit_mask(__m128i x)
-{
-	__m128i moved = _mm_add_epi8(x, _mm_set1_epi8(0x50));
-	return (uint32_t) _mm_movemask_epi8(_mm_cmpgt_epi8(moved, _mm_set1_epi8((char) 0x89)));
-}
-
-/* Bit i set for each byte s[i] of the 16 at s that is not an ASCII digit. */
-static inline uint32_t nondigit_bits16(const char *s)
-{
-	return nondigit_mask(_mm_loadu_si128((const __m128i *) (const void *) s));
-}
-
-/*
- * Bit i set for each s[i], i < len, that is not an ASCII digit; 8 <= len <= 64. Four loads at
- * most, the last one ending at s + len, so no byte is read twice one at a time and none outside
- * the string.
- */
-static inline uint64_t nondigit_bits(const char *s, size_t len)
-{
-	if (len < 16) {
-		/* the first 8 bytes and the last 8, overlapping, as one block */
-		uint64_t x0, x1;
-		memcpy(&x0, s, 8);
-		memcpy(&x1, s + len - 8, 8);
-		uint32_t b = nondigit_mask(_mm_set_epi64x((long long) x1, (long long) x0));
-		return (uint64_t) (b & 0xFFu) | (uint64_t) (b >> 8) << (len - 8);
-	}
-	uint64_t last = (uint64_t) nondigit_bits16(s + len - 16) << (len - 16);
-	if (len <= 32) {
-		return (len > 16 ? nondigit_bits16(s) : 0) | last;
-	}
-	uint64_t bits = nondigit_bits16(s) | (uint64_t) nondigit_bits16(s + 16) << 16;
-	if (len > 48) {
-		bits |= (uint64_t) nondigit_bits16(s + 32) << 32;
-	}
-	return bits | last;
-}
-#endif
-
-/* Fills t with the runs found by tc_text_parse(), the integer digits' leading zeros skipped. */
-static inline void text_set(tc_text *t, const char *ip, size_t il, const char *fp, size_t fl, bool neg)
-{
-	while (il > 0 && *ip == '0') {
-		ip++;
-		il--;
-	}
-	t->ip = ip;
-	t->il = il;
-	t->fp = fp;
-	t->fl = fl;
-	t->neg = neg;
-}
-
-/* tc_text_parse() of a string the classification below does not take: one byte at a time. */
-static TC_NOINLINE tc_status parse_runs(tc_text *t, const char *s, size_t len)
+tc_status tc_text_parse_runs(tc_text *t, const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
 	bool neg = false;
@@ -110,47 +46,8 @@ static TC_NOINLINE tc_status parse_runs(tc_text *t, const char *s, size_t len)
 	if (p != end || il + fl == 0 || fl > UINT32_MAX) {
 		return TC_ERR_SYNTAX;
 	}
-	text_set(t, ip, il, fp, fl, neg);
+	tc_text_set(t, ip, il, fp, fl, neg);
 	return TC_OK;
-}
-
-tc_status tc_text_parse(tc_text *t, const char *s, size_t len, size_t max_digits)
-{
-	if (len > max_digits) {
-		return TC_ERR_TOO_LONG;
-	}
-#ifdef TC_TEXT_MASK
-	if (len >= 8 && len <= 64) {
-		/*
-		 * Every byte classified at once: besides a sign in front, one non-digit at most, the point.
-		 * Against scanning the two runs (whose tails went byte by byte), on the 28-digit operands of
-		 * benchmarks/widths.php: 86 instructions a parse instead of 115 (callgrind), two parses in
-		 * 6.2 ns instead of 9.8 (C loop, best of 41 rounds); at 14 and 16 characters (the 20-digit
-		 * cell's second operand, the 15-digit cell's first), 5.6 ns instead of 8.3.
-		 */
-		uint64_t bad = nondigit_bits(s, len);
-		bool neg = false;
-		size_t lead = 0;
-		if (*s == '+' || *s == '-') {
-			neg = *s == '-';
-			lead = 1;
-			bad &= ~(uint64_t) 1;
-		}
-		size_t dot = len;
-		if (bad != 0) {
-			dot = (size_t) __builtin_ctzll(bad);
-			if ((bad & (bad - 1)) != 0 || s[dot] != '.') {
-				return TC_ERR_SYNTAX;
-			}
-		}
-		/* a sign and a point at most besides the digits, so 6 digits at least */
-		size_t il = dot - lead, fl = dot < len ? len - dot - 1 : 0;
-		TC_ASSERT(il + fl >= 6);
-		text_set(t, s + lead, il, s + dot + (dot < len), fl, neg);
-		return TC_OK;
-	}
-#endif
-	return parse_runs(t, s, len);
 }
 
 void tc_text_from_i64(tc_text *t, int64_t v, char *buf)
