@@ -1,12 +1,12 @@
 --TEST--
-tokencalc_add() and tokencalc_sub() on two strings (one core call: a machine word up to 13 characters, words of eight digits past that) agree with bcmath, exact strings, and decline to the general path with its errors
+tokencalc_add() and tokencalc_sub() on two strings (a machine word when both have up to 13 characters and one fewer than 8, words of eight digits otherwise) agree with bcmath, exact strings, and decline to the general path with its errors
 --EXTENSIONS--
 tokencalc
 bcmath
 --FILE--
 <?php
-// Operands of 0 to 20 characters, and of up to 90: signs, leading zeros, "5.", ".5", 13 and 14
-// characters (where the two routes meet), 19 digits, sums past 2^64 (the word route declines them),
+// Operands of 0 to 20 characters, and of up to 90: signs, leading zeros, "5.", ".5", 7 and 8, 13 and
+// 14 characters (where the two routes meet), 19 digits, sums past 2^64 (the word route declines them),
 // carries across the point and through whole words of nines, bad bytes and NULs inside (declined: the
 // general path throws), operands past tokencalc.max_digits. Both the frameless call (a name
 // resolved at compile time) and the framed one (a call by variable), with the default scale and

@@ -563,13 +563,13 @@ static zend_always_inline void tokencalc_addsub_do(zval *return_value, php_token
 }
 
 /*
- * add and sub of two strings (the usual call): one core call for both operands and the result,
- * without php_tokencalc_operand. Up to TC_ADDSUB_WORD_LEN characters each, the core reads both and
- * adds in a machine word (tc_dec_addsub_short()); longer, both are read as text and added eight
- * columns at a time (text.h). false when it does not apply or an operand is not valid: the general
- * path then reads the operands again and says what is wrong with them, so errors stay those of the
- * general path. The crossing point, and both routes against reading the operands into
- * php_tokencalc_operand first: PHP 8.4.27, tracing JIT, CHANGELOG.
+ * add and sub of two strings (the usual call), without php_tokencalc_operand. Both read as text and
+ * added eight columns at a time (text.h), except when both have at most TC_ADDSUB_WORD_LEN
+ * characters and one of them fewer than TC_TEXT_CLASSIFIED_LEN: the core then reads both and adds
+ * in a machine word (tc_dec_addsub_short()). false when it does not apply or an operand is not
+ * valid: the general path then reads the operands again and says what is wrong with them, so errors
+ * stay those of the general path. The crossing points, and both routes against reading the
+ * operands into php_tokencalc_operand first: PHP 8.4.27, tracing JIT, CHANGELOG.
  */
 #define TC_ADDSUB_WORD_LEN 13
 
@@ -583,7 +583,7 @@ static zend_always_inline bool tokencalc_addsub_strings(zval *return_value, cons
 	if (longer > (size_t) TOKENCALC_G(max_digits)) {
 		return false;
 	}
-	if (longer <= TC_ADDSUB_WORD_LEN) {
+	if (longer <= TC_ADDSUB_WORD_LEN && MIN(alen, blen) < TC_TEXT_CLASSIFIED_LEN) {
 		tc_dec r;
 		tc_dec_init(&r);
 		if (tc_dec_addsub_short(&r, Z_STRVAL_P(a), alen, Z_STRVAL_P(b), blen, sub, scale) != TC_OK) {

@@ -191,7 +191,7 @@ static void run_no_heap(long rounds, int *passed, int *failed)
 			bool split;
 			tc_text_mul_either(&r, &parts, &split, &ta, &tb, scale);
 			(void) tc_text_div_either(&r, &parts, &split, &ta, &tb, scale);
-			/* and of add and sub, the binding's call for strings past 13 characters */
+			/* and of add and sub, the binding's call for most strings of 8 characters or more */
 			char sum[256];
 			if (tc_text_addsub_size(&ta, &tb, scale) > sizeof sum) {
 				printf("FAIL tc_text_addsub_size(%zu, %zu digits) past %zu\n", al, bl, sizeof sum);

@@ -4,9 +4,10 @@
  * For these four operations a value needs no conversion at all: the digits are aligned on the
  * point and worked on eight at a time (SWAR), and the result is written straight into the
  * caller's buffer. Time and memory are linear in the length, so long values cost what copying
- * them costs. The binding sends add and sub of strings of up to 13 characters to the
- * machine-integer path of decimal.h instead (tc_dec_addsub_short()), which is faster there;
- * results are the same (fuzz/fuzz_arith.c checks both against an exact rational reference).
+ * them costs. The binding sends add and sub of two strings of up to 13 characters, one of them
+ * shorter than TC_TEXT_CLASSIFIED_LEN, to the machine-integer path of decimal.h instead
+ * (tc_dec_addsub_short()), which is faster there; results are the same (fuzz/fuzz_arith.c checks
+ * both against an exact rational reference).
  */
 #ifndef TC_TEXT_H
 #define TC_TEXT_H
@@ -21,6 +22,10 @@
 # include <emmintrin.h>
 /* Strings of 8 to 64 bytes are classified 16 bytes at a time (SSE2, in every x86-64). */
 # define TC_TEXT_MASK 1
+/* The shortest string tc_text_parse() classifies at once; shorter ones are scanned a byte at a time. */
+# define TC_TEXT_CLASSIFIED_LEN 8
+#else
+# define TC_TEXT_CLASSIFIED_LEN SIZE_MAX
 #endif
 
 #include "tc_status.h"
@@ -115,7 +120,7 @@ TC_INLINE tc_status tc_text_parse(tc_text *t, const char *s, size_t len, size_t 
 		return TC_ERR_TOO_LONG;
 	}
 #ifdef TC_TEXT_MASK
-	if (len >= 8 && len <= 64) {
+	if (len >= TC_TEXT_CLASSIFIED_LEN && len <= 64) {
 		/*
 		 * Every byte classified at once: besides a sign in front, one non-digit at most, the point.
 		 * Against scanning the two runs (whose tails went byte by byte), on the 28-digit operands of
