@@ -111,7 +111,7 @@ TC_INLINE uint64_t tc_text_nondigit_bits(const char *s, size_t len)
  * Validates s[0..len) against the decimal grammar and takes it apart (nothing is copied: s must
  * outlive t). TC_ERR_TOO_LONG when len > max_digits (checked first), TC_ERR_SYNTAX otherwise.
  * Inline, so that the binding's add and sub of two strings, which parse both on every call, keep
- * the runs in registers: tokencalc_add at 15 / 20 / 38 digits took 577 / 660 / 712 instructions a
+ * the runs in registers: tokencalc_add at 15 / 20 / 38 digits took 580 / 663 / 715 instructions a
  * call instead of 607 / 690 / 742 with it in text.c (PHP 8.4.27, tracing JIT, callgrind).
  */
 TC_INLINE tc_status tc_text_parse(tc_text *t, const char *s, size_t len, size_t max_digits)
